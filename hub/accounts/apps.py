@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    name = "hub.accounts"
+    label = "accounts"
+    verbose_name = "Members and organisations"
+
+    def ready(self) -> None:
+        from .roles import ensure_roles
+
+        post_migrate.connect(ensure_roles, dispatch_uid="accounts.ensure_roles")

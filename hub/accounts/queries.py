@@ -1,0 +1,132 @@
+"""Reads of members that pages share. Field visibility is enforced here, not in templates."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from .models import User, Visibility
+
+# Profile facts that each have their own visibility setting.
+GUARDED_FIELDS = ("real_name", "country", "organisation", "job_title", "member_type", "about")
+
+
+def visibility_levels(viewer: User | AnonymousUser) -> list[str]:
+    """The visibility levels a viewer may see on other members' profiles."""
+    if viewer.is_authenticated:
+        return [Visibility.PUBLIC, Visibility.MEMBERS]
+    return [Visibility.PUBLIC]
+
+
+def _visible_q(field: str, viewer: User | AnonymousUser) -> Q:
+    q = Q(**{f"{field}_visibility__in": visibility_levels(viewer)})
+    if viewer.is_authenticated:
+        q |= Q(pk=viewer.pk)
+    return q
+
+
+def active_members() -> QuerySet[User]:
+    """Members who can be shown: active, with a verified email (no half-finished sign-ups)."""
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    return User.objects.filter(Exists(verified), is_active=True)
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """What one viewer may see of one member."""
+
+    member: User
+    visible: frozenset[str]
+
+    def shows(self, field: str) -> bool:
+        return field in self.visible
+
+    @property
+    def real_name(self) -> str:
+        return self.member.get_full_name() if self.shows("real_name") else ""
+
+    @property
+    def country(self):
+        return self.member.country if self.shows("country") else None
+
+    @property
+    def organisation(self):
+        return self.member.organisation if self.shows("organisation") else None
+
+    @property
+    def job_title(self) -> str:
+        return self.member.job_title if self.shows("job_title") else ""
+
+    @property
+    def member_type(self) -> str:
+        return self.member.get_member_type_display() if self.shows("member_type") else ""
+
+    @property
+    def about(self) -> str:
+        return self.member.about if self.shows("about") else ""
+
+
+def profile_view(*, viewer: User | AnonymousUser, member: User) -> ProfileView:
+    if viewer.is_authenticated and viewer.pk == member.pk:
+        return ProfileView(member, frozenset(GUARDED_FIELDS))
+    levels = visibility_levels(viewer)
+    visible = frozenset(f for f in GUARDED_FIELDS if getattr(member, f"{f}_visibility") in levels)
+    return ProfileView(member, visible)
+
+
+def member_for_profile(*, username: str) -> User | None:
+    return (
+        active_members()
+        .select_related("organisation")
+        .prefetch_related("groups")
+        .filter(username=username)
+        .first()
+    )
+
+
+def member_directory(*, viewer: User, filters: dict[str, Any]) -> QuerySet[User]:
+    """Members matching the filters, where each filter only matches facts the viewer may see."""
+    members = (
+        active_members()
+        .select_related("organisation")
+        .prefetch_related(Prefetch("groups"))
+        .order_by("display_name", "username")
+    )
+    name = (filters.get("name") or "").strip()
+    if name:
+        by_public_name = Q(display_name__icontains=name) | Q(username__icontains=name)
+        by_real_name = (Q(first_name__icontains=name) | Q(last_name__icontains=name)) & _visible_q(
+            "real_name", viewer
+        )
+        members = members.filter(by_public_name | by_real_name)
+    if filters.get("organisation"):
+        members = members.filter(
+            Q(organisation__name__icontains=filters["organisation"].strip())
+            & _visible_q("organisation", viewer)
+        )
+    if filters.get("country"):
+        members = members.filter(Q(country=filters["country"]) & _visible_q("country", viewer))
+    if filters.get("role"):
+        members = members.filter(
+            Q(job_title__icontains=filters["role"].strip()) & _visible_q("job_title", viewer)
+        )
+    if filters.get("member_type"):
+        members = members.filter(
+            Q(member_type=filters["member_type"]) & _visible_q("member_type", viewer)
+        )
+    if filters.get("group"):
+        members = members.filter(groups=filters["group"])
+    if filters.get("joined_after"):
+        members = members.filter(date_joined__date__gte=filters["joined_after"])
+    if filters.get("joined_before"):
+        members = members.filter(date_joined__date__lte=filters["joined_before"])
+    return members
+
+
+def organisation_names(limit: int = 500) -> list[str]:
+    """Names for the organisation field's suggestions."""
+    from .models import Organisation
+
+    return list(Organisation.objects.order_by("name").values_list("name", flat=True)[:limit])

@@ -1,0 +1,62 @@
+"""The hub's roles, kept as Django groups with permissions (managed in the admin)."""
+
+from enum import Enum
+
+
+class Role(Enum):
+    MEMBER = ("Member", False, ())
+    TOPIC_LEAD = ("Topic lead", False, ())
+    EDITOR = ("Editor", False, ())
+    MODERATOR = ("Moderator", False, ())
+    SAFEGUARDING_LEAD = ("Safeguarding lead", False, ())
+    ADMINISTRATOR = (
+        "Administrator",
+        True,
+        (
+            "accounts.view_user",
+            "accounts.change_user",
+            "accounts.delete_user",
+            "accounts.view_organisation",
+            "accounts.add_organisation",
+            "accounts.change_organisation",
+            "accounts.delete_organisation",
+            "auth.view_group",
+            "auth.change_group",
+            "core.view_auditentry",
+            "library.view_category",
+            "library.add_category",
+            "library.change_category",
+            "community.view_forum",
+            "community.add_forum",
+            "community.change_forum",
+        ),
+    )
+
+    def __init__(self, label: str, is_staff: bool, permissions: tuple[str, ...]):
+        self.label = label
+        self.is_staff = is_staff
+        self.permissions = permissions
+
+    @classmethod
+    def from_label(cls, label: str) -> "Role":
+        for role in cls:
+            if role.label == label:
+                return role
+        raise ValueError(label)
+
+
+def ensure_roles(**kwargs) -> None:
+    """Create each role's group and grant its permissions. Idempotent; runs after every migrate."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.label)
+        wanted = []
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                wanted.append(permission)
+        group.permissions.add(*wanted)

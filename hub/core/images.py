@@ -1,0 +1,85 @@
+"""Re-encode uploaded images from their pixels so no metadata (EXIF, GPS, XMP, text) survives."""
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+@dataclass(frozen=True)
+class ImageLimits:
+    max_bytes: int
+    max_pixels: int
+    max_side: int  # the stored image is scaled down to fit this square
+
+
+def reencode_image(upload, *, limits: ImageLimits) -> ContentFile:
+    """Check an upload by its content and return a fresh PNG or JPEG built from its pixels.
+
+    Raises ValidationError with a plain-English message for anything that is not a usable image.
+    """
+    size = getattr(upload, "size", None)
+    if size is not None and size > limits.max_bytes:
+        raise ValidationError(
+            f"This file is too large: the limit is {limits.max_bytes // (1024 * 1024)} MB.",
+            code="too_large",
+        )
+    data = upload.read()
+    if len(data) > limits.max_bytes:
+        raise ValidationError(
+            f"This file is too large: the limit is {limits.max_bytes // (1024 * 1024)} MB.",
+            code="too_large",
+        )
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its pixel limit; treat that as a refusal too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data))
+        with probe:
+            fmt = probe.format
+            width, height = probe.size
+            if fmt not in ALLOWED_FORMATS:
+                raise ValidationError(
+                    "This file is not a supported image. Use a JPEG, PNG, WebP or GIF picture.",
+                    code="bad_type",
+                )
+            if width * height > limits.max_pixels:
+                raise ValidationError(
+                    f"This picture is too big ({width}×{height} pixels). "
+                    f"Use one under {limits.max_pixels // 1_000_000} megapixels.",
+                    code="too_many_pixels",
+                )
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            image = ImageOps.exif_transpose(image)
+            has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
+            image = image.convert("RGBA" if has_alpha else "RGB")
+            image.thumbnail((limits.max_side, limits.max_side), Image.Resampling.LANCZOS)
+            # A new image from raw pixels carries no metadata of the original.
+            clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            f"This picture is too big. Use one under {limits.max_pixels // 1_000_000} megapixels.",
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise ValidationError(
+            "This file is not a picture we can read. Use a JPEG, PNG, WebP or GIF picture.",
+            code="bad_image",
+        ) from None
+    out = io.BytesIO()
+    if has_alpha:
+        clean.save(out, format="PNG", optimize=True)
+        extension = "png"
+    else:
+        clean.save(out, format="JPEG", quality=88, optimize=True)
+        extension = "jpg"
+    return ContentFile(out.getvalue(), name=f"image.{extension}")

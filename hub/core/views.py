@@ -1,0 +1,112 @@
+import mimetypes
+
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from . import queries
+
+# Sections whose issues have not landed yet: an honest page instead of a broken link.
+COMING_SOON = {
+    "networks": (
+        "Networks",
+        "Private spaces for groups such as patient safety managers or Patient Safety Partners: "
+        "membership, join requests, discussions and shared resources.",
+    ),
+    "events": (
+        "Events",
+        "Conferences, webinars and regular drop-in sessions, with calendars you can subscribe to.",
+    ),
+    "gallery": (
+        "Error traps",
+        "A gallery of photos of error traps: situations in care that could lead to avoidable harm, "
+        "with ideas to fix them.",
+    ),
+    "search": (
+        "Search",
+        "One search across the library, discussions, events and error traps, with filters "
+        "you can bookmark and share.",
+    ),
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"figures": queries.hub_figures()})
+
+
+def static_page(request: HttpRequest, *, template: str) -> HttpResponse:
+    return render(request, template)
+
+
+def coming_soon(request: HttpRequest, *, section: str) -> HttpResponse:
+    title, purpose = COMING_SOON[section]
+    return render(request, "core/coming_soon.html", {"title": title, "purpose": purpose})
+
+
+@require_POST
+def cookie_notice_dismiss(request: HttpRequest) -> HttpResponse:
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    # Strictly necessary: remembers only that the notice was read.
+    response.set_cookie(
+        "cookie_notice",
+        "seen",
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@require_GET
+def media(request: HttpRequest, path: str) -> FileResponse:
+    """Serve public uploads (avatars) through Django's storage API.
+
+    Only folders listed in PUBLIC_MEDIA_PREFIXES are served here; files that need a permission
+    check get their own views.
+    """
+    if not path.startswith(PUBLIC_MEDIA_PREFIXES) or ".." in path.split("/"):
+        raise Http404
+    if not default_storage.exists(path):
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+PUBLIC_MEDIA_PREFIXES = ("avatars/",)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    # No request context: the failure may be in the database that context processors use.
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)
