@@ -19,7 +19,9 @@ def axe_violations(page) -> list[dict]:
         page.evaluate(axe_source())
     result = page.evaluate(
         """async () => await axe.run(document, {
-            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
+            runOnly: {type: 'tag', values: [
+                'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'
+            ]}
         })"""
     )
     return [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
