@@ -172,3 +172,53 @@ def test_member_enrols_in_totp_and_signs_in_with_a_code(page):
     page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Sign In", exact=True).click()
     page.wait_for_url("**/members/mei/")
+
+
+def confirm_password_if_asked(page) -> None:
+    if "/reauthenticate/" in page.url:
+        assert_accessible(page)
+        page.get_by_label("Password:").fill(PASSWORD)
+        page.get_by_role("button", name="Confirm").click()
+
+
+def test_member_changes_email_after_confirming_their_password(page):
+    member = MemberFactory(username="ines", email="ines@example.org")
+    sign_in(page, "ines@example.org", PASSWORD)
+    page.wait_for_url("**/members/ines/")
+    page.goto("/accounts/email/")
+    confirm_password_if_asked(page)
+    page.wait_for_url("**/accounts/email/")
+    assert_accessible(page)
+    page.get_by_label("Change to:").fill("ines.new@example.org")
+    page.get_by_role("button", name="Change Email").click()
+    confirm_password_if_asked(page)
+    link = last_link(mail.outbox[-1], "/accounts/confirm-email/")
+    assert mail.outbox[-1].to == ["ines.new@example.org"]
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    member.refresh_from_db()
+    assert member.email == "ines.new@example.org"
+
+
+def test_member_deletes_their_account(page):
+    member = MemberFactory(username="bea", email="bea@example.org")
+    sign_in(page, "bea@example.org", PASSWORD)
+    page.wait_for_url("**/members/bea/")
+    page.goto("/profile/edit/")
+    page.get_by_role("link", name="Delete account").click()
+    confirm_password_if_asked(page)
+    page.wait_for_url("**/profile/delete/")
+    assert_accessible(page)
+    page.get_by_label("Password").fill("not my password")
+    page.get_by_label("I understand").check()
+    page.get_by_role("button", name="Delete my account").click()
+    assert page.get_by_text("That password is not right").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("I understand").check()
+    page.get_by_role("button", name="Delete my account").click()
+    assert page.get_by_text("Your account is closed").is_visible()
+    member.refresh_from_db()
+    assert not member.is_active and member.deletion_requested_at is not None
+    sign_in(page, "bea@example.org", PASSWORD)
+    assert "/members/bea/" not in page.url
