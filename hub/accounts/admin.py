@@ -74,11 +74,35 @@ class UserAdmin(DjangoUserAdmin):
     )
     actions = ["erase_personal_data"]
 
+    # The Administrator role can change members, but only a superuser can make, change or
+    # remove a superuser or grant single permissions: otherwise a role holder could promote
+    # themselves (or take over a superuser's account through its email address).
+    SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += [f for f in self.SUPERUSER_ONLY_FIELDS if f not in fields]
+        return fields
+
+    def _guards_superuser(self, request, obj) -> bool:
+        return obj is not None and obj.is_superuser and not request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return not self._guards_superuser(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._guards_superuser(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
     @admin.action(description="Erase personal data of the selected members", permissions=["delete"])
     def erase_personal_data(self, request, queryset):
         erased = 0
         for member in queryset:
-            if member.pk == request.user.pk:
+            if member.pk == request.user.pk or self._guards_superuser(request, member):
                 continue
             services.member_erase(actor=request.user, member=member, reason="Erased from the admin")
             erased += 1

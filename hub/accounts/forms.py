@@ -100,10 +100,14 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="name",
     )
     joined_after = forms.DateField(
-        required=False, label="Joined on or after", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Joined on or after",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     joined_before = forms.DateField(
-        required=False, label="Joined on or before", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Joined on or before",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self):

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from hub.core.images import ImageLimits, reencode_image
+from hub.core.models import AuditEntry
 from hub.core.services import audit_record
 
 from .models import Organisation, OrganisationKind, User
@@ -164,6 +165,8 @@ def member_erase(*, actor: Any, member: User, reason: str = "") -> User:
         raise PermissionDenied("Only administrators can erase members.")
     if member.pk == actor.pk:
         raise PermissionDenied("Administrators cannot erase themselves.")
+    if member.is_superuser and not actor.is_superuser:
+        raise PermissionDenied("Only a superuser can erase a superuser.")
     avatar_name = member.avatar.name
     tag = uuid.uuid4().hex[:12]
     member.username = f"deleted-{tag}"
@@ -185,7 +188,12 @@ def member_erase(*, actor: Any, member: User, reason: str = "") -> User:
     member.set_unusable_password()
     member.save()
     member.emailaddress_set.all().delete()
+    member.authenticator_set.all().delete()  # TOTP secrets, recovery codes, passkeys
     member.groups.clear()
+    # Earlier audit entries about this member may hold their personal details as old/new values.
+    AuditEntry.objects.filter(
+        target_type=member._meta.label_lower, target_id=str(member.pk)
+    ).update(old_values={"erased": True}, new_values={"erased": True})
     if avatar_name:
         transaction.on_commit(lambda: default_storage.delete(avatar_name))
     audit_record(action="accounts:member:erase", actor=actor, target=member, reason=reason)
@@ -195,7 +203,7 @@ def member_erase(*, actor: Any, member: User, reason: str = "") -> User:
 @transaction.atomic
 def member_set_roles(*, actor: Any, member: User, roles: list[Role]) -> User:
     """Give a member exactly these roles (Django groups)."""
-    if not (actor.is_authenticated and actor.has_perm("auth.change_group")):
+    if not (actor.is_authenticated and actor.has_perm("accounts.change_user")):
         raise PermissionDenied("Only administrators can change roles.")
     old = sorted(member.groups.values_list("name", flat=True))
     groups = [Group.objects.get(name=role.label) for role in roles]

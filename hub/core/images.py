@@ -6,9 +6,20 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+EXIF_ORIENTATION = 0x0112
+# EXIF orientation value -> the transpose that shows the picture upright.
+ORIENTATIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ def reencode_image(upload, *, limits: ImageLimits) -> ContentFile:
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
-            image = ImageOps.exif_transpose(image)
+            image = _upright(image)
             has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
             image = image.convert("RGBA" if has_alpha else "RGB")
             image.thumbnail((limits.max_side, limits.max_side), Image.Resampling.LANCZOS)
@@ -83,3 +94,13 @@ def reencode_image(upload, *, limits: ImageLimits) -> ContentFile:
         clean.save(out, format="JPEG", quality=88, optimize=True)
         extension = "jpg"
     return ContentFile(out.getvalue(), name=f"image.{extension}")
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """Apply the EXIF orientation. Not ImageOps.exif_transpose: it also rewrites the EXIF
+    block and raises on malformed tags, and the metadata is thrown away anyway."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow warns about malformed tags it skips
+        orientation = image.getexif().get(EXIF_ORIENTATION, 1)
+    method = ORIENTATIONS.get(orientation) if isinstance(orientation, int) else None
+    return image.transpose(method) if method is not None else image

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 
 # A tag opening ("<b", "</", "<!", "<?") or a script URL: plain-text fields take neither.
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|javascript\s*:|&#", re.IGNORECASE)
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the bidirectional overrides that can disguise how text reads.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def validate_plain_text(value: str) -> None:

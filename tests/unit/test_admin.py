@@ -1,0 +1,226 @@
+"""The Django admin: every registered model's pages open; the audit log is read-only."""
+
+import csv
+import io
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from hub.accounts.models import User
+from hub.community.models import Forum
+from hub.core.models import AuditEntry
+from hub.core.services import audit_record
+from hub.library.models import Category
+from hub.notifications.models import Notification
+from tests.factories import MemberFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def ensure_task_result():
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    return DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="hub.core.tasks.example",
+        backend_name="default",
+        run_after=get_date_max(),
+        exception_class_path="",
+        traceback="",
+    )
+
+
+# Builders for registered models, so each change page has a row to open.
+BUILDERS = {
+    "auth.group": lambda: Group.objects.first(),
+    "django_tasks_database.dbtaskresult": ensure_task_result,
+    "account.emailaddress": lambda: EmailAddress.objects.get(user=MemberFactory()),
+    "mfa.authenticator": lambda: Authenticator.objects.create(
+        user=MemberFactory(),
+        type=Authenticator.Type.RECOVERY_CODES,
+        data={"seed": "00" * 20, "used_mask": 0},
+    ),
+    "core.auditentry": lambda: audit_record(action="test:admin", target=OrganisationFactory()),
+    "accounts.user": lambda: MemberFactory(organisation=OrganisationFactory()),
+    "accounts.organisation": lambda: OrganisationFactory(),
+    "library.category": lambda: Category.objects.filter(parent__isnull=False).first(),
+    "community.forum": lambda: Forum.objects.first(),
+    "notifications.notification": lambda: Notification.objects.create(
+        recipient=MemberFactory(), kind="test:admin", title="A test notification"
+    ),
+}
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label_lower)
+
+
+@pytest.fixture
+def superuser_client(client, admin_member):
+    client.force_login(admin_member)
+    return client
+
+
+def admin_url(model, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def row_for(model):
+    """A row to open: built for the models we know, else whatever row the database holds."""
+    builder = BUILDERS.get(model._meta.label_lower)
+    return builder() if builder else model._default_manager.first()
+
+
+def test_admin_index_opens_for_a_superuser(superuser_client):
+    response = superuser_client.get("/admin/")
+
+    assert response.status_code == 200
+    assert "Safety Hub administration" in response.content.decode()
+
+
+def test_admin_refuses_a_member_who_is_not_staff(client, member):
+    client.force_login(member)
+
+    response = client.get("/admin/accounts/user/")
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label_lower)
+def test_superuser_can_open_the_changelist_with_a_search(superuser_client, model):
+    row_for(model)
+
+    plain = superuser_client.get(admin_url(model, "changelist"))
+    searched = superuser_client.get(admin_url(model, "changelist"), {"q": "x"})
+
+    assert plain.status_code == 200
+    assert searched.status_code == 200
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label_lower)
+def test_superuser_can_open_the_add_page_unless_adding_is_switched_off(
+    superuser_client, admin_member, rf, model
+):
+    request = rf.get("/admin/")
+    request.user = admin_member
+    can_add = admin.site._registry[model].has_add_permission(request)
+
+    response = superuser_client.get(admin_url(model, "add"))
+
+    assert response.status_code == (200 if can_add else 403)
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label_lower)
+def test_superuser_can_open_the_change_page(superuser_client, model):
+    obj = row_for(model)
+    if obj is None:
+        pytest.skip(f"no row to open: add a builder for {model._meta.label_lower} to BUILDERS")
+
+    response = superuser_client.get(admin_url(model, "change", obj.pk))
+
+    assert response.status_code == 200
+
+
+def test_user_changelist_search_finds_by_organisation(superuser_client):
+    MemberFactory(username="heron", organisation=OrganisationFactory(name="Quillfeather Trust"))
+    MemberFactory(username="otter")
+
+    response = superuser_client.get("/admin/accounts/user/", {"q": "quillfeather"})
+
+    usernames = [u.username for u in response.context["cl"].result_list]
+    assert usernames == ["heron"]
+
+
+def test_organisation_changelist_counts_members(superuser_client):
+    organisation = OrganisationFactory(name="Quillfeather Trust")
+    MemberFactory(organisation=organisation)
+    MemberFactory(organisation=organisation)
+
+    response = superuser_client.get("/admin/accounts/organisation/")
+
+    row = next(o for o in response.context["cl"].result_list if o.pk == organisation.pk)
+    assert row.member_count == 2
+
+
+# Audit log ---------------------------------------------------------------------------------
+
+
+def test_audit_log_is_read_only_even_for_a_superuser(superuser_client, admin_member, rf):
+    entry = audit_record(action="test:readonly", actor=admin_member, new={"a": 1})
+    model_admin = admin.site._registry[AuditEntry]
+    request = rf.get("/admin/")
+    request.user = admin_member
+
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request, entry)
+    assert not model_admin.has_delete_permission(request, entry)
+    page = superuser_client.get(admin_url(AuditEntry, "change", entry.pk))
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    post = superuser_client.post(admin_url(AuditEntry, "change", entry.pk), {"action": "x"})
+    assert post.status_code == 403
+    assert superuser_client.post(admin_url(AuditEntry, "delete", entry.pk)).status_code == 403
+    entry.refresh_from_db()
+    assert entry.action == "test:readonly"
+
+
+def test_audit_log_exports_the_selected_entries_as_csv(superuser_client, admin_member, member):
+    chosen = audit_record(
+        action="accounts:profile:update",
+        actor=admin_member,
+        target=member,
+        reason='Fix, "quoted"',
+        old={"job_title": "Nurse"},
+        new={"job_title": "Ward sister"},
+    )
+    audit_record(action="test:not-selected")
+
+    response = superuser_client.post(
+        admin_url(AuditEntry, "changelist"),
+        {"action": "export_csv", "_selected_action": [chosen.pk]},
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [
+        "created",
+        "action",
+        "actor",
+        "target_type",
+        "target_id",
+        "target",
+        "reason",
+        "old",
+        "new",
+    ]
+    assert len(rows) == 2
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["action"] == "accounts:profile:update"
+    assert row["actor"] == admin_member.username
+    assert row["target_type"] == "accounts.user"
+    assert row["target_id"] == str(member.pk)
+    assert row["reason"] == 'Fix, "quoted"'
+    assert "Nurse" in row["old"]
+    assert "Ward sister" in row["new"]
+
+
+def test_user_admin_erase_action_erases_the_selected_members_but_not_the_admin(
+    superuser_client, admin_member
+):
+    target = MemberFactory()
+
+    superuser_client.post(
+        "/admin/accounts/user/",
+        {"action": "erase_personal_data", "_selected_action": [target.pk, admin_member.pk]},
+    )
+
+    target.refresh_from_db()
+    admin_member.refresh_from_db()
+    assert target.is_active is False
+    assert target.username.startswith("deleted-")
+    assert admin_member.is_active is True
+    assert User.objects.filter(username="hubadmin").exists()
