@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_countries",
     "django_tasks_db",
     "allauth",
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "hub.core",
     "hub.accounts",
     "hub.library",
+    "hub.engagement",
     "hub.community",
     "hub.networks",
     "hub.events",
@@ -120,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hub.core.context_processors.site",
+                "hub.notifications.context_processors.notifications",
             ],
         },
     },
@@ -287,8 +290,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
+FILE_UPLOAD_PERMISSIONS = 0o640
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 AVATAR_MAX_PIXELS = 40_000_000
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+COMMENT_EDIT_WINDOW_MINUTES = int(os.environ.get("COMMENT_EDIT_WINDOW_MINUTES", "30"))
 
 # Security headers. Strict CSP: scripts and styles from our origin or with the request's nonce.
 SECURE_CSP = {

@@ -1,14 +1,28 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from hub.core.sitemaps import StaticPagesSitemap
+from hub.library.sitemaps import CategorySitemap, ItemSitemap, TagSitemap
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "library": ItemSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+}
 
 admin.site.site_header = "Safety Hub administration"
 admin.site.site_title = "Safety Hub admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("allauth.urls")),
     path("library/", include("hub.library.urls")),
     path("community/", include("hub.community.urls")),
+    path("engage/", include("hub.engagement.urls")),
+    path("notifications/", include("hub.notifications.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),
 ]

@@ -90,3 +90,8 @@ def page(browser, live_server):
     yield page
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def editor(db):
+    return MemberFactory(username="theeditor", display_name="The Editor", roles=["Editor"])

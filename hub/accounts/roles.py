@@ -5,9 +5,9 @@ from enum import Enum
 
 class Role(Enum):
     MEMBER = ("Member", False, ())
-    TOPIC_LEAD = ("Topic lead", False, ())
-    EDITOR = ("Editor", False, ())
-    MODERATOR = ("Moderator", False, ())
+    TOPIC_LEAD = ("Topic lead", False, ("library.review_item",))
+    EDITOR = ("Editor", False, ("library.review_item",))
+    MODERATOR = ("Moderator", False, ("engagement.delete_comment", "engagement.change_comment"))
     SAFEGUARDING_LEAD = ("Safeguarding lead", False, ())
     ADMINISTRATOR = (
         "Administrator",
@@ -20,8 +20,9 @@ class Role(Enum):
             "accounts.add_organisation",
             "accounts.change_organisation",
             "accounts.delete_organisation",
+            # Viewing groups only: a role that could edit group permissions could grant itself
+            # anything. Superusers manage the roles' permissions.
             "auth.view_group",
-            "auth.change_group",
             "core.view_auditentry",
             "library.view_category",
             "library.add_category",

@@ -5,3 +5,8 @@ class LibraryConfig(AppConfig):
     name = "hub.library"
     label = "library"
     verbose_name = "Library"
+
+    def ready(self) -> None:
+        from .engagement import register_library_kinds
+
+        register_library_kinds()

@@ -7,6 +7,7 @@ from django.db import transaction
 from hub.accounts.demo import DEMO_PASSWORD, MEMBERS, ORGANISATIONS
 from hub.accounts.models import Organisation, User
 from hub.core.services import audit_record
+from hub.library.demo import load_library_demo
 
 
 class Command(BaseCommand):
@@ -60,3 +61,5 @@ class Command(BaseCommand):
             audit_record(action="accounts:member:demo_create", target=user)
             created += 1
         self.stdout.write(f"Demo community ready: {created} new member(s), {len(MEMBERS)} in all.")
+        items = load_library_demo(stdout=self.stdout)
+        self.stdout.write(f"Demo library ready: {items} new item(s).")

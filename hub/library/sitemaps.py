@@ -1,0 +1,32 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Category, Item, Tag
+
+
+class ItemSitemap(Sitemap):
+    """Published items only: drafts, items in review and declined items never appear."""
+
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Item.objects.published().order_by("-published_at")
+
+    def lastmod(self, item):
+        return item.updated
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return Category.objects.order_by("position", "pk")
+
+
+class TagSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        return Tag.objects.filter(items__in=Item.objects.published()).distinct().order_by("name")
