@@ -154,12 +154,19 @@ GOOD_PRACTICE_FIELDS = (
 
 
 class ItemQuerySet(models.QuerySet):
-    def published(self):
-        """Published now: published, or scheduled and the time has come."""
+    def published_anywhere(self):
+        """Published now (or scheduled and the time has come), in public or in a network."""
         now = timezone.now()
         return self.filter(
             Q(status=ItemStatus.PUBLISHED) | Q(status=ItemStatus.SCHEDULED, published_at__lte=now)
         )
+
+    def published(self):
+        """Published for everyone: what lists, feeds, counts and the sitemap show.
+
+        A network's resources are never part of it; members reach them through the network.
+        """
+        return self.published_anywhere().filter(network__isnull=True)
 
 
 class Item(models.Model):
@@ -204,6 +211,14 @@ class Item(models.Model):
     featured = models.BooleanField(default=False)
     series = models.ForeignKey(
         Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+    )
+    network = models.ForeignKey(
+        "networks.Network",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="resources",
+        help_text="A network's own resource: visible to its members only.",
     )
     view_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)

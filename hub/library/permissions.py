@@ -4,6 +4,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from hub.networks.access import can_see_network_content, is_site_admin
+
 from .models import Item, ItemStatus
 
 
@@ -20,19 +22,44 @@ def is_author(user: Any, item: Item) -> bool:
     return any(a.pk == user.pk for a in item.co_authors.all())
 
 
+def is_network_steward(user: Any, network_id: int) -> bool:
+    """Leaders and moderators of a network review its resources."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    from hub.networks.models import MemberRole, Membership
+
+    return (
+        is_site_admin(user)
+        or Membership.objects.filter(
+            network_id=network_id, user=user, role__in=[MemberRole.LEADER, MemberRole.MODERATOR]
+        ).exists()
+    )
+
+
+def can_review_item(user: Any, item: Item) -> bool:
+    """Hub editors review public items; a network's leaders and moderators review its own."""
+    if item.network_id:
+        return is_network_steward(user, item.network_id)
+    return can_review(user)
+
+
 def can_view_item(user: Any, item: Item) -> bool:
+    if item.network_id and not can_see_network_content(user, item.network_id):
+        return False
     if item.is_published:
         return True
     if is_author(user, item):
         return True
-    # Editors see everything that has been submitted at least once, never private drafts.
-    return can_review(user) and (item.status != ItemStatus.DRAFT or item.submitted_at is not None)
+    # Reviewers see everything submitted at least once, never private drafts.
+    return can_review_item(user, item) and (
+        item.status != ItemStatus.DRAFT or item.submitted_at is not None
+    )
 
 
 def can_edit_item(user: Any, item: Item) -> bool:
-    if can_review(user) and can_view_item(user, item):
+    if can_review_item(user, item) and can_view_item(user, item):
         return True
-    return is_author(user, item) and item.is_editable_by_author
+    return is_author(user, item) and item.is_editable_by_author and can_view_item(user, item)
 
 
 def require(allowed: bool, message: str) -> None:

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from hub.networks.access import can_see_network_content, network_filter
+
 from . import permissions as perms
 from .models import Category, Item, ItemKind, ItemStatus, Tag
 
@@ -15,15 +17,41 @@ SORTS = {
 
 
 def items_visible_to(viewer: Any) -> QuerySet[Item]:
-    """Every item this viewer may open: published ones, their own, and (editors) the reviewed."""
-    published = Q(pk__in=Item.objects.published().values("pk"))
+    """Every item this viewer may open: published ones, their own, and (reviewers) the reviewed.
+
+    A network's items are only ever visible to its members and site administrators.
+    """
+    published = Q(pk__in=Item.objects.published_anywhere().values("pk"))
     if not viewer.is_authenticated:
-        return Item.objects.filter(published)
+        return Item.objects.filter(published, network__isnull=True)
     mine = Q(owner=viewer) | Q(co_authors=viewer)
     allowed = published | mine
+    in_review = ~Q(status=ItemStatus.DRAFT) | Q(submitted_at__isnull=False)
     if perms.can_review(viewer):
-        allowed |= ~Q(status=ItemStatus.DRAFT) | Q(submitted_at__isnull=False)
-    return Item.objects.filter(pk__in=Item.objects.filter(allowed).values("pk"))
+        allowed |= in_review & Q(network__isnull=True)
+    stewarded = stewarded_network_ids(viewer)
+    if stewarded:
+        allowed |= in_review & Q(network__in=stewarded)
+    visible = Item.objects.filter(allowed).filter(network_filter(viewer))
+    return Item.objects.filter(pk__in=visible.values("pk"))
+
+
+def stewarded_network_ids(viewer: Any) -> list[int]:
+    from hub.networks.models import MemberRole, Membership
+
+    return list(
+        Membership.objects.filter(
+            user=viewer, role__in=[MemberRole.LEADER, MemberRole.MODERATOR]
+        ).values_list("network_id", flat=True)
+    )
+
+
+def network_resources(*, viewer: Any, network, sort: str = "newest") -> QuerySet[Item]:
+    """A network's published resources, for its members (nothing for anyone else)."""
+    if not can_see_network_content(viewer, network.pk):
+        return Item.objects.none()
+    items = Item.objects.published_anywhere().filter(network=network)
+    return _for_listing(items.order_by(*SORTS.get(sort, SORTS["newest"])))
 
 
 def _for_listing(items: QuerySet[Item]) -> QuerySet[Item]:
@@ -74,7 +102,7 @@ def featured_items(limit: int = 3) -> list[Item]:
 
 def item_for_page(*, viewer: Any, slug: str) -> Item | None:
     item = (
-        _for_listing(items_visible_to(viewer).filter(slug=slug))
+        _for_listing(items_visible_to(viewer).filter(slug=slug).select_related("network"))
         .prefetch_related("co_authors", "attachments", "safety_actions")
         .first()
     )
@@ -102,7 +130,8 @@ def review_queue(*, viewer: Any) -> dict[str, list[Item]]:
     perms.require(perms.can_review(viewer), "Only editors and topic leads review items.")
     items = _for_listing(
         Item.objects.filter(
-            status__in=[ItemStatus.SUBMITTED, ItemStatus.RETURNED, ItemStatus.SCHEDULED]
+            status__in=[ItemStatus.SUBMITTED, ItemStatus.RETURNED, ItemStatus.SCHEDULED],
+            network__isnull=True,  # network resources are reviewed by the network's leaders
         ).order_by("submitted_at", "id")
     )
     queue: dict[str, list[Item]] = {"submitted": [], "returned": [], "scheduled": []}

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from hub.core.richtext import sanitize_html
 from hub.core.services import audit_record
+from hub.networks.access import can_see_network_content
 
 from . import permissions as perms
 from .files import check_attachment, random_storage_name
@@ -71,6 +72,7 @@ class ItemData:
     learning_response: str = ""
     structured: dict[str, str] = field(default_factory=dict)
     safety_actions: list[SafetyActionData] | None = None
+    network: Any = None  # a Network: the item is that network's own resource
 
 
 # Reading the completeness rules -----------------------------------------------------------
@@ -201,7 +203,12 @@ def _transition(item: Item, actor: Any, to_status: str, note: str = "") -> None:
 @transaction.atomic
 def item_create(*, actor: Any, data: ItemData) -> Item:
     perms.require(actor.is_authenticated and actor.is_active, "Sign in to share learning.")
-    item = Item(owner=actor, status=ItemStatus.DRAFT)
+    if data.network is not None:
+        perms.require(
+            can_see_network_content(actor, data.network.pk),
+            "Only members of this network can add to its resources.",
+        )
+    item = Item(owner=actor, status=ItemStatus.DRAFT, network=data.network)
     _apply(item, data)
     item.slug = _unique_slug(item.title)
     item.save()
@@ -251,7 +258,7 @@ def item_submit(*, actor: Any, item: Item) -> Item:
 
 @transaction.atomic
 def item_return(*, actor: Any, item: Item, note: str) -> Item:
-    perms.require(perms.can_review(actor), "Only editors can return items.")
+    perms.require(perms.can_review_item(actor, item), "Only editors can return items.")
     if item.status != ItemStatus.SUBMITTED:
         raise ValidationError("Only items waiting for review can be returned.")
     if not note.strip():
@@ -264,7 +271,7 @@ def item_return(*, actor: Any, item: Item, note: str) -> Item:
 
 @transaction.atomic
 def item_publish(*, actor: Any, item: Item, at: datetime | None = None, note: str = "") -> Item:
-    perms.require(perms.can_review(actor), "Only editors can publish items.")
+    perms.require(perms.can_review_item(actor, item), "Only editors can publish items.")
     own_draft = item.owner_id == actor.pk and item.status == ItemStatus.DRAFT
     if item.status not in (ItemStatus.SUBMITTED, ItemStatus.SCHEDULED) and not own_draft:
         raise ValidationError("Only submitted items (or your own drafts) can be published.")
@@ -289,7 +296,7 @@ def item_publish(*, actor: Any, item: Item, at: datetime | None = None, note: st
 
 @transaction.atomic
 def item_decline(*, actor: Any, item: Item, reason: str) -> Item:
-    perms.require(perms.can_review(actor), "Only editors can decline items.")
+    perms.require(perms.can_review_item(actor, item), "Only editors can decline items.")
     if item.status not in (ItemStatus.SUBMITTED, ItemStatus.RETURNED, ItemStatus.SCHEDULED):
         raise ValidationError("Only items in review can be declined.")
     if not reason.strip():
@@ -302,7 +309,7 @@ def item_decline(*, actor: Any, item: Item, reason: str) -> Item:
 
 @transaction.atomic
 def item_unpublish(*, actor: Any, item: Item, reason: str) -> Item:
-    perms.require(perms.can_review(actor), "Only editors can unpublish items.")
+    perms.require(perms.can_review_item(actor, item), "Only editors can unpublish items.")
     if not item.is_published:
         raise ValidationError("This item is not published.")
     _transition(item, actor, ItemStatus.RETURNED, reason.strip())
@@ -313,7 +320,7 @@ def item_unpublish(*, actor: Any, item: Item, reason: str) -> Item:
 
 @transaction.atomic
 def item_feature(*, actor: Any, item: Item, featured: bool) -> Item:
-    perms.require(perms.can_review(actor), "Only editors can feature items.")
+    perms.require(perms.can_review_item(actor, item), "Only editors can feature items.")
     if item.featured != featured:
         audit_record(
             action="library:item:feature",
@@ -409,13 +416,17 @@ def _notify_author(item: Item, actor: Any, title: str, note: str) -> None:
 def _notify_reviewers(item: Item, actor: Any) -> None:
     from hub.notifications.services import notify
 
-    reviewers = [
-        user
-        for user in get_user_model()
-        .objects.filter(is_active=True)
-        .distinct()
-        .filter(groups__permissions__codename="review_item")
-    ]
+    users = get_user_model().objects.filter(is_active=True)
+    if item.network_id:
+        # A network's resources are reviewed by its leaders and moderators, nobody outside.
+        reviewers = list(
+            users.filter(
+                network_memberships__network_id=item.network_id,
+                network_memberships__role__in=["leader", "moderator"],
+            ).distinct()
+        )
+    else:
+        reviewers = list(users.filter(groups__permissions__codename="review_item").distinct())
     notify(
         recipients=reviewers,
         kind="library:review",
@@ -439,7 +450,10 @@ def notify_followers_of_new_item(*, item_id: int) -> None:
     user_ids = followers_of(targets=targets)
     if not user_ids:
         return
-    recipients = list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
+    recipients = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    if item.network_id:
+        recipients = recipients.filter(network_memberships__network_id=item.network_id)
+    recipients = list(recipients)
     where = ", ".join(c.name for c in categories[:2])
     notify(
         recipients=recipients,

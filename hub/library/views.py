@@ -110,7 +110,7 @@ def item_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if item.is_published and not is_author:
         services.item_record_view(item=item)
         item.view_count += 1
-    can_review = perms.can_review(request.user)
+    can_review = perms.can_review_item(request.user, item)
     context = {
         "item": item,
         "is_author": is_author,
@@ -131,11 +131,26 @@ def item_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "library/item.html", context)
 
 
+def _network_from(request: HttpRequest):
+    """The network a new item is shared into (?network=<slug>), for its members only."""
+    slug = request.POST.get("network") or request.GET.get("network")
+    if not slug:
+        return None
+    from hub.networks.access import can_see_network_content
+    from hub.networks.models import Network
+
+    network = Network.objects.filter(slug=slug).first()
+    if network is None or not can_see_network_content(request.user, network.pk):
+        raise Http404("No such network")
+    return network
+
+
 def share_choose(request: HttpRequest) -> HttpResponse:
+    network = _network_from(request)
     kinds = [(value, label, KIND_HELP[value]) for value, label in ItemKind.choices]
-    if not perms.can_review(request.user):
+    if network is not None or not perms.can_review(request.user):
         kinds = [k for k in kinds if k[0] != ItemKind.NEWS]
-    return render(request, "library/share_choose.html", {"kinds": kinds})
+    return render(request, "library/share_choose.html", {"kinds": kinds, "network": network})
 
 
 def _forms_for(request: HttpRequest, kind: str, item: Item | None = None):
@@ -228,11 +243,12 @@ def item_new(request: HttpRequest, kind: str) -> HttpResponse:
         kind == ItemKind.NEWS and not perms.can_review(request.user)
     ):
         raise Http404
+    network = _network_from(request)
     form, actions = _forms_for(request, kind)
     if request.method == "POST" and form.is_valid() and (actions is None or actions.is_valid()):
-        item = services.item_create(
-            actor=request.user, data=form.to_item_data(_valid_actions(actions))
-        )
+        data = form.to_item_data(_valid_actions(actions))
+        data.network = network
+        item = services.item_create(actor=request.user, data=data)
         return _after_save(request, item)
     if request.method == "POST":
         messages.error(request, "Please correct the highlighted fields. Nothing is lost.")
@@ -244,7 +260,8 @@ def item_new(request: HttpRequest, kind: str) -> HttpResponse:
             "actions": actions,
             "kind": kind,
             "kind_label": ItemKind(kind).label,
-            "can_review": perms.can_review(request.user),
+            "can_review": perms.can_review(request.user) and network is None,
+            "network": network,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -276,7 +293,7 @@ def item_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "kind_label": item.get_kind_display(),
             "item": item,
             "attachment_form": AttachmentForm(),
-            "can_review": perms.can_review(request.user),
+            "can_review": perms.can_review_item(request.user, item),
             "problems": services.item_problems(item),
         },
         status=400 if request.method == "POST" else 200,
@@ -300,7 +317,7 @@ def item_submit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def item_review(request: HttpRequest, slug: str, decision: str) -> HttpResponse:
     item = _item_or_404(request, slug)
-    if not perms.can_review(request.user):
+    if not perms.can_review_item(request.user, item):
         raise PermissionDenied("Only editors and topic leads review items.")
     forms = {"return": ReturnForm, "decline": DeclineForm, "publish": PublishForm}
     if decision == "feature":
@@ -347,7 +364,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def revisions(request: HttpRequest, slug: str) -> HttpResponse:
     item = _item_or_404(request, slug)
-    if not perms.can_edit_item(request.user, item) and not perms.can_review(request.user):
+    if not perms.can_edit_item(request.user, item) and not perms.can_review_item(
+        request.user, item
+    ):
         raise PermissionDenied
     revisions = list(item.revisions.select_related("created_by"))
     by_number = {r.number: r for r in revisions}
