@@ -5,3 +5,8 @@ class CommunityConfig(AppConfig):
     name = "hub.community"
     label = "community"
     verbose_name = "Community"
+
+    def ready(self) -> None:
+        from .engagement import register_community_kinds
+
+        register_community_kinds()
