@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from hub.community.sitemaps import ForumSitemap, TopicSitemap
 from hub.core.sitemaps import StaticPagesSitemap
 from hub.library.sitemaps import CategorySitemap, ItemSitemap, TagSitemap
 
@@ -10,6 +11,8 @@ SITEMAPS = {
     "library": ItemSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,
+    "forums": ForumSitemap,
+    "topics": TopicSitemap,
 }
 
 admin.site.site_header = "Safety Hub administration"
@@ -21,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("library/", include("hub.library.urls")),
     path("community/", include("hub.community.urls")),
+    path("networks/", include("hub.networks.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
     path("", include("hub.accounts.urls")),

@@ -7,7 +7,11 @@ class Role(Enum):
     MEMBER = ("Member", False, ())
     TOPIC_LEAD = ("Topic lead", False, ("library.review_item",))
     EDITOR = ("Editor", False, ("library.review_item",))
-    MODERATOR = ("Moderator", False, ("engagement.delete_comment", "engagement.change_comment"))
+    MODERATOR = (
+        "Moderator",
+        False,
+        ("engagement.delete_comment", "engagement.change_comment", "community.moderate_topic"),
+    )
     SAFEGUARDING_LEAD = ("Safeguarding lead", False, ())
     ADMINISTRATOR = (
         "Administrator",
@@ -27,6 +31,15 @@ class Role(Enum):
             "library.view_category",
             "library.add_category",
             "library.change_category",
+            "networks.view_network",
+            "networks.add_network",
+            "networks.change_network",
+            "networks.view_membership",
+            "networks.view_joinrequest",
+            "networks.view_invitation",
+            "community.moderate_topic",
+            "community.view_topic",
+            "community.view_post",
             "community.view_forum",
             "community.add_forum",
             "community.change_forum",

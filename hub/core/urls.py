@@ -17,7 +17,6 @@ urlpatterns = [
         name="accessibility",
     ),
     path("healthz", views.healthz, name="healthz"),
-    path("networks/", views.coming_soon, {"section": "networks"}, name="networks"),
     path("events/", views.coming_soon, {"section": "events"}, name="events"),
     path("gallery/", views.coming_soon, {"section": "gallery"}, name="gallery"),
     path("search/", views.coming_soon, {"section": "search"}, name="search"),

@@ -13,11 +13,6 @@ from . import queries
 
 # Sections whose issues have not landed yet: an honest page instead of a broken link.
 COMING_SOON = {
-    "networks": (
-        "Networks",
-        "Private spaces for groups such as patient safety managers or Patient Safety Partners: "
-        "membership, join requests, discussions and shared resources.",
-    ),
     "events": (
         "Events",
         "Conferences, webinars and regular drop-in sessions, with calendars you can subscribe to.",

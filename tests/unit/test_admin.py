@@ -8,13 +8,16 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from hub.accounts.models import User
 from hub.community.models import Forum
 from hub.core.models import AuditEntry
 from hub.core.services import audit_record
-from hub.library.models import Category
+from hub.engagement.models import Comment
+from hub.library.models import Category, Series, Tag
+from hub.networks.models import Invitation, JoinRequest, Membership, Network
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory, OrganisationFactory
 
@@ -35,6 +38,18 @@ def ensure_task_result():
 
 
 # Builders for registered models, so each change page has a row to open.
+def library_draft(owner):
+    from tests.unit.library.helpers import draft
+
+    return draft(owner)
+
+
+def topic_start(**kwargs):
+    from hub.community.services import topic_start as start
+
+    return start(**kwargs)
+
+
 BUILDERS = {
     "auth.group": lambda: Group.objects.first(),
     "django_tasks_database.dbtaskresult": ensure_task_result,
@@ -49,6 +64,35 @@ BUILDERS = {
     "accounts.organisation": lambda: OrganisationFactory(),
     "library.category": lambda: Category.objects.filter(parent__isnull=False).first(),
     "community.forum": lambda: Forum.objects.first(),
+    "library.tag": lambda: Tag.objects.create(name="falls", slug="falls"),
+    "library.series": lambda: Series.objects.create(name="Interviews", slug="interviews"),
+    "library.item": lambda: library_draft(MemberFactory()),
+    "community.topic": lambda: topic_start(
+        actor=MemberFactory(), title="A question", body="<p>Hello</p>", forum=Forum.objects.first()
+    ),
+    "community.post": lambda: topic_start(
+        actor=MemberFactory(), title="A question", body="<p>Hi</p>", forum=Forum.objects.first()
+    ).posts.first(),
+    "networks.network": lambda: Network.objects.create(name="N", slug="n", purpose="P"),
+    "networks.joinrequest": lambda: JoinRequest.objects.create(
+        network=Network.objects.create(name="J", slug="j", purpose="P"),
+        user=MemberFactory(),
+        answer="I lead patient safety at my trust.",
+    ),
+    "networks.invitation": lambda: Invitation.objects.create(
+        network=Network.objects.create(name="I", slug="i", purpose="P"),
+        invited_user=MemberFactory(),
+        token="a-test-token",
+    ),
+    "engagement.comment": lambda: Comment.objects.create(
+        content_type=ContentType.objects.get_for_model(Forum),
+        object_id=Forum.objects.first().pk,
+        author=MemberFactory(),
+        body="<p>A comment</p>",
+    ),
+    "networks.membership": lambda: Membership.objects.create(
+        network=Network.objects.create(name="M", slug="m", purpose="P"), user=MemberFactory()
+    ),
     "notifications.notification": lambda: Notification.objects.create(
         recipient=MemberFactory(), kind="test:admin", title="A test notification"
     ),

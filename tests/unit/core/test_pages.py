@@ -34,7 +34,7 @@ NAV_LINKS = [
     ('href="/accounts/signup/"', ">Join</a>"),
 ]
 
-COMING_SOON_PAGES = ["/networks/", "/events/", "/gallery/", "/search/"]
+COMING_SOON_PAGES = ["/events/", "/gallery/", "/search/"]
 
 
 # Health check ------------------------------------------------------------------------------

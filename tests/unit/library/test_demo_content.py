@@ -35,7 +35,7 @@ MEMBER_NAMES = {name for m in MEMBERS for name in (m[3], m[4])}
 
 def _counts() -> dict[str, int]:
     return {
-        "items": Item.objects.count(),
+        "items": Item.objects.filter(network=None).count(),  # not the networks' resources
         "published": Item.objects.filter(status=ItemStatus.PUBLISHED).count(),
         "safety actions": SafetyAction.objects.count(),
         "comments": Comment.objects.count(),

@@ -1,0 +1,196 @@
+"""Who may see what, everywhere: every kind of guarded object × every kind of visitor × every
+surface that exists today (object page, lists, feeds, sitemap, notifications and email,
+attachment download, the leaders' request queue).
+
+Search and the API do not exist yet; when they land, add them as surfaces here.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from hub.community import services as community
+from hub.community.models import Forum
+from hub.engagement import services as engagement
+from hub.library import services as library
+from hub.library.models import Category
+from hub.networks import services as networks
+from hub.networks.models import MemberRole, Membership, Network
+from hub.notifications.models import Notification
+from tests.factories import MemberFactory
+from tests.unit.library.helpers import item_data
+
+pytestmark = pytest.mark.django_db
+
+VISITORS = ["anonymous", "member", "network_member", "network_leader", "moderator", "administrator"]
+SECRET = "Zanzibar-penguin-4417"  # a word that must only ever appear where it is allowed
+
+
+@dataclass
+class World:
+    people: dict
+    network: Network
+    public_topic: object
+    hidden_post: object
+    network_topic: object
+    network_resource: object
+    attachment: object
+    join_request: object
+
+
+@pytest.fixture
+def world(django_capture_on_commit_callbacks) -> World:
+    people = {
+        "member": MemberFactory(username="plainmember"),
+        "network_member": MemberFactory(username="insider"),
+        "network_leader": MemberFactory(username="leader"),
+        "moderator": MemberFactory(username="hubmoderator", roles=["Moderator"]),
+        "administrator": MemberFactory(username="hubadmin", roles=["Administrator"]),
+        "requester": MemberFactory(username="requester"),
+    }
+    network = Network.objects.create(
+        name="Safety managers", slug="managers", purpose="Peer support", kind="request"
+    )
+    Membership.objects.create(
+        network=network, user=people["network_leader"], role=MemberRole.LEADER
+    )
+    Membership.objects.create(network=network, user=people["network_member"])
+    category = Category.objects.get(name="Medication")
+    # Everyone who can follow follows the category the network's resource goes into.
+    for name in VISITORS[1:]:
+        engagement.follow_set(actor=people[name], target=category, following=True)
+
+    forum = Forum.objects.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        public_topic = community.topic_start(
+            actor=people["member"], title="Handover tools", body="<p>What works?</p>", forum=forum
+        )
+        hidden = community.post_reply(
+            actor=people["network_member"], topic=public_topic, body=f"<p>{SECRET} hidden</p>"
+        )
+        community.post_hide(actor=people["moderator"], post=hidden, reason="Personal details")
+        network_topic = community.topic_start(
+            actor=people["network_member"],
+            title=f"{SECRET} topic",
+            body=f"<p>{SECRET} network talk</p>",
+            network=network,
+        )
+        data = item_data(title=f"{SECRET} resource", categories=[category])
+        data.network = network
+        resource = library.item_create(actor=people["network_member"], data=data)
+        library.item_submit(actor=people["network_member"], item=resource)
+        library.item_publish(actor=people["network_leader"], item=resource)
+        attachment = library.attachment_add(
+            actor=people["network_leader"],
+            item=resource,
+            upload=SimpleUploadedFile("slides.pdf", b"%PDF-1.4\n%%EOF\n"),
+        )
+        join_request = networks.request_create(
+            actor=people["requester"], network=network, answer=f"{SECRET} answer"
+        )
+    return World(
+        people, network, public_topic, hidden, network_topic, resource, attachment, join_request
+    )
+
+
+def client_for(world: World, visitor: str) -> Client:
+    client = Client()
+    if visitor != "anonymous":
+        client.force_login(world.people[visitor])
+    return client
+
+
+INSIDERS = {"network_member", "network_leader", "administrator"}
+EVERYONE = set(VISITORS)
+
+
+def get(client, url):
+    response = client.get(url, follow=True)
+    return response.status_code, response.content.decode()
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_public_topic_is_visible_to_everyone_in_its_forum_and_the_sitemap(world, visitor):
+    client = client_for(world, visitor)
+    status, html = get(client, world.public_topic.get_absolute_url())
+    assert status == 200 and "Handover tools" in html
+    assert "Handover tools" in get(client, world.public_topic.forum.get_absolute_url())[1]
+    assert world.public_topic.get_absolute_url() in get(client, "/sitemap.xml")[1]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_hidden_post_is_shown_only_to_moderators(world, visitor):
+    allowed = visitor in {"moderator", "administrator"}
+    status, html = get(client_for(world, visitor), world.public_topic.get_absolute_url())
+    assert status == 200
+    assert (SECRET in html) is allowed
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_network_topic_is_seen_by_network_insiders_only_on_every_surface(world, visitor):
+    client = client_for(world, visitor)
+    allowed = visitor in INSIDERS
+    status, html = get(client, world.network_topic.get_absolute_url())
+    assert (status == 200 and SECRET in html) is allowed
+    if not allowed:
+        assert SECRET not in html
+    for url in ["/community/", "/sitemap.xml", "/library/feed/atom/"]:
+        assert SECRET not in get(client, url)[1], url
+    discussions = get(client, f"/networks/{world.network.slug}/discussions/")[1]
+    assert (SECRET in discussions) is allowed
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_network_resource_is_seen_by_network_insiders_only_on_every_surface(world, visitor):
+    client = client_for(world, visitor)
+    allowed = visitor in INSIDERS
+    status, html = get(client, world.network_resource.get_absolute_url())
+    assert (status == 200 and SECRET in html) is allowed
+    for url in [
+        "/library/",
+        "/library/feed/atom/",
+        "/library/feed/rss/",
+        "/sitemap.xml",
+        "/library/category/medication/",
+        "/library/category/medication/feed/atom/",
+        "/library/tag/handover/",
+    ]:
+        assert SECRET not in get(client, url)[1], url
+    resources = get(client, f"/networks/{world.network.slug}/resources/")[1]
+    assert (SECRET in resources) is allowed
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_network_attachment_downloads_for_network_insiders_only(world, visitor):
+    response = client_for(world, visitor).get(world.attachment.get_absolute_url())
+    assert (response.status_code == 200) is (visitor in INSIDERS)
+    response.close()
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_pending_join_request_is_seen_by_the_leader_and_administrators_only(world, visitor):
+    allowed = visitor in {"network_leader", "administrator"}
+    status, html = get(client_for(world, visitor), f"/networks/{world.network.slug}/manage/")
+    assert (status == 200 and SECRET in html) is allowed
+    if not allowed:
+        assert SECRET not in html
+
+
+def test_notifications_and_emails_about_network_content_reach_insiders_only(world):
+    outsiders = [world.people[name] for name in ("member", "moderator", "requester")]
+    for person in outsiders:
+        texts = Notification.objects.filter(recipient=person).values_list("title", "body")
+        assert all(SECRET not in title + body for title, body in texts), person
+        emails = [m for m in mail.outbox if person.email in m.to]
+        assert all(SECRET not in m.subject + m.body for m in emails), person
+    insider = world.people["network_member"]
+    assert Notification.objects.filter(recipient=insider, title__contains=SECRET).exists()
+
+
+def test_the_administrator_role_is_a_real_group_membership(world):
+    assert world.people["administrator"].groups.filter(name="Administrator").exists()
+    assert Group.objects.get(name="Moderator").permissions.filter(codename="moderate_topic")
