@@ -8,7 +8,6 @@ the sitemap use `public_topics()` / `public_posts()`, which never include a netw
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
@@ -26,6 +25,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from hub.accounts.queries import visibility_levels
+from hub.engagement.queries import reaction_summaries
 from hub.networks.access import network_filter
 
 from . import permissions as perms
@@ -223,41 +223,6 @@ def post_for_viewer(*, viewer: Any, pk: int) -> Post | None:
     return post
 
 
-def _reaction_summaries(viewer: Any, posts: list[Post]) -> dict[int, dict[str, Any]]:
-    """Reactions of many posts in two queries, shaped like engagement's reaction_summary.
-
-    Only called for posts of a topic the viewer may see.
-    """
-    from hub.engagement.models import Reaction, ReactionKind
-
-    ids = [post.pk for post in posts]
-    counts: dict[int, dict[str, int]] = {pk: {} for pk in ids}
-    chosen: dict[int, set[str]] = {pk: set() for pk in ids}
-    if ids:
-        content_type = ContentType.objects.get_for_model(Post)
-        rows = Reaction.objects.filter(content_type=content_type, object_id__in=ids)
-        for row in rows.values("object_id", "kind").annotate(n=Count("id")).order_by():
-            counts[row["object_id"]][row["kind"]] = row["n"]
-        if perms.signed_in(viewer):
-            for object_id, kind in rows.filter(user_id=viewer.pk).values_list("object_id", "kind"):
-                chosen[object_id].add(kind)
-    return {
-        pk: {
-            "total": sum(counts[pk].values()),
-            "kinds": [
-                {
-                    "value": value,
-                    "label": label,
-                    "count": counts[pk].get(value, 0),
-                    "chosen": value in chosen[pk],
-                }
-                for value, label in ReactionKind.choices
-            ],
-        }
-        for pk in ids
-    }
-
-
 def posts_for_page(*, viewer: Any, topic: Topic, page: Any = 1) -> Page:
     """One page (POSTS_PER_PAGE) of a topic's posts by number, ready for the template.
 
@@ -277,7 +242,7 @@ def posts_for_page(*, viewer: Any, topic: Topic, page: Any = 1) -> Page:
     levels = set(visibility_levels(viewer))
     now = timezone.now()
     visible_rows = [post for post in rows if perms.post_is_visible(post)]
-    reactions = _reaction_summaries(viewer, visible_rows)
+    reactions = reaction_summaries(viewer=viewer, targets=visible_rows)
     may_react = perms.signed_in(viewer) and not topic.locked and topic.hidden_at is None
     for post in rows:
         post.topic = topic

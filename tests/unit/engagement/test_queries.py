@@ -112,6 +112,26 @@ def test_the_reaction_summary_counts_each_kind_and_knows_the_viewers_choices(
     assert [row["value"] for row in summary["kinds"] if row["chosen"]] == ["like", "helpful"]
 
 
+def test_reaction_summaries_for_a_page_of_targets_take_two_queries_and_match_one_by_one(
+    member, other_member, author, django_assert_max_num_queries
+):
+    from .conftest import make_item
+
+    items = [make_item(author, title=f"Item {n}") for n in range(5)]
+    services.reaction_toggle(actor=member, target=items[0], kind="like")
+    services.reaction_toggle(actor=other_member, target=items[0], kind="like")
+    services.reaction_toggle(actor=member, target=items[3], kind="insightful")
+
+    with django_assert_max_num_queries(2):
+        summaries = queries.reaction_summaries(viewer=member, targets=items)
+
+    for item in items:
+        assert summaries[item.pk] == queries.reaction_summary(viewer=member, target=item)
+    assert summaries[items[0].pk]["total"] == 2
+    assert summaries[items[3].pk]["chosen"] == {"insightful"}
+    assert queries.reaction_summaries(viewer=member, targets=[]) == {}
+
+
 def test_a_visitors_reaction_summary_has_counts_and_no_choices(
     member, item, django_assert_max_num_queries
 ):
