@@ -64,7 +64,7 @@ def test_payloads_in_a_published_item_and_a_comment_do_not_run(page, relaxed_csp
     assert page.locator("#comments").count() == 1
     batches = len(range(0, len(sample), 40))
     assert page.locator(".comment-body").count() == batches  # the comments really are there
-    assert page.locator(".rich-text p").count() >= 50
+    assert page.locator("article.item .rich-text p").count() > 10  # the body is rendered
     assert not page.evaluate("window.__xss_fired") and not dialogs, dialogs
     stored = [".rich-text", ".comment-body"]
     for selector in ["script", "img", "svg", "iframe", "[onerror]", "[style]", "[src]"]:
