@@ -92,21 +92,27 @@ def index_object(obj: models.Model) -> None:
 
 
 @transaction.atomic
-def index_objects(model: type[models.Model], pks: Iterable[int]) -> None:
-    """Write the rows of these objects of one model, with their dependants (a few queries)."""
+def index_objects(
+    model: type[models.Model], pks: Iterable[int], *, with_dependants: bool = True
+) -> None:
+    """Write the rows of these objects of one model (a few queries per 2,000 objects).
+
+    With `with_dependants`, the rows that depend on them are rewritten too (a topic's replies
+    when the topic is hidden, moved or renamed).
+    """
     source = source_for(model)
     if source is None:
         return
     pks = list(pks)
     for start in range(0, len(pks), REINDEX_BATCH):
         _index_batch(source, pks[start : start + REINDEX_BATCH])
-    if source.dependants is not None:
+    if with_dependants and source.dependants is not None:
         by_model: dict[type[models.Model], list[int]] = {}
         for pk in pks:
             for dependant in source.dependants(model(pk=pk)):
                 by_model.setdefault(type(dependant), []).append(dependant.pk)
         for dependant_model, dependant_pks in by_model.items():
-            index_objects(dependant_model, dependant_pks)
+            index_objects(dependant_model, dependant_pks, with_dependants=False)
 
 
 def _index_batch(source: SearchSource, pks: list[int]) -> None:
@@ -137,17 +143,18 @@ def _index_batch(source: SearchSource, pks: list[int]) -> None:
     SearchFacet.objects.bulk_create(facets)
 
 
-def index_on_commit(obj: models.Model) -> None:
+def index_on_commit(obj: models.Model, *, with_dependants: bool = False) -> None:
     """Update the index for `obj` once the current transaction commits.
 
-    Never breaks the write that called it: a failure is logged, and `manage.py reindex`
-    repairs the index.
+    Pass `with_dependants=True` when the change reaches rows that depend on it (hiding,
+    deleting, moving or renaming a topic reaches its replies). Never breaks the write that
+    called it: a failure is logged, and `manage.py reindex` repairs the index.
     """
     model, pk = type(obj), obj.pk
 
     def update() -> None:
         try:
-            index_objects(model, [pk])
+            index_objects(model, [pk], with_dependants=with_dependants)
         except Exception:
             log.exception("Search index update failed for %s %s", model.__name__, pk)
 

@@ -167,6 +167,13 @@ def _topic_replies(topic):
     return topic.posts.filter(number__gt=1)
 
 
+def _opening_post_topic(post):
+    """The opening post's text and reactions live on its topic's row."""
+    from hub.community.models import Topic
+
+    return Topic.objects.filter(posts__pk=post.pk, posts__number=1)
+
+
 def _reply_indexable():
     from hub.community.models import Post
 
@@ -236,5 +243,6 @@ def register_core_sources() -> None:
             indexable=_reply_indexable,
             document=_reply_document,
             select_related=("author", "topic__forum", "topic__network"),
+            dependants=_opening_post_topic,
         )
     )
