@@ -2,11 +2,9 @@
 
 import pytest
 
-from hub.community import services as community
 from hub.community.models import Forum
 from hub.networks.models import Membership, Network
 from tests.factories import MemberFactory
-from tests.unit.library.helpers import item_data
 
 
 @pytest.fixture
@@ -44,20 +42,3 @@ def insider(network):
 @pytest.fixture
 def forum(db):
     return Forum.objects.order_by("position").first()
-
-
-def publish_item(author, editor, **overrides):
-    from hub.library import services as library
-
-    network = overrides.pop("network", None)
-    data = item_data(**overrides)
-    data.network = network
-    item = library.item_create(actor=author, data=data)
-    library.item_submit(actor=author, item=item)
-    return library.item_publish(actor=editor, item=item)
-
-
-def start_topic(author, *, title, body="<p>What do you think?</p>", forum=None, **kw):
-    if forum is None and kw.get("network") is None:
-        forum = Forum.objects.order_by("position").first()
-    return community.topic_start(actor=author, title=title, body=body, forum=forum, **kw)

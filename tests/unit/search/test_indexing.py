@@ -15,7 +15,7 @@ from hub.search.models import SearchDocument, SearchFacet
 from hub.search.queries import SearchParams, search
 from hub.search.services import index_object, reindex_all
 
-from .conftest import publish_item, start_topic
+from .helpers import publish_item, start_topic
 
 pytestmark = pytest.mark.django_db
 

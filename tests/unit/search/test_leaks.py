@@ -12,7 +12,7 @@ from hub.library import services as library
 from tests.factories import MemberFactory
 from tests.unit.library.helpers import item_data
 
-from .conftest import publish_item, start_topic
+from .helpers import publish_item, start_topic
 
 pytestmark = pytest.mark.django_db
 
