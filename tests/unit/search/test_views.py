@@ -235,3 +235,12 @@ def test_member_search_bad_dates_say_so(client, member):
 
     assert response.status_code == 200
     assert "Enter a valid date" in response.content.decode()
+
+
+def test_a_search_that_finds_nothing_suggests_titles_that_contain_it(client, many):
+    html = client.get("/search/?q=prevention+zzz").content.decode()
+
+    assert "No results" in html and "Did you mean" in html
+    assert client.get("/search/suggest/?q=falls prev").json()["results"][0]["title"].startswith(
+        "Falls prevention"
+    )
