@@ -90,7 +90,8 @@ def corpus_present(engine: str, size: str, env: dict[str, str]) -> bool:
         return False
     code = "from hub.search.corpus import existing_corpus_members as e; print(e())"
     try:
-        return int(manage(env, "shell", "-c", code, capture=True).strip() or 0) > 0
+        out = manage(env, "shell", "-c", code, capture=True).split()
+        return int(out[-1] if out else 0) > 0
     except subprocess.CalledProcessError:
         return False
 
@@ -127,8 +128,13 @@ def load(engine: str, size: str, env: dict[str, str]) -> dict:
         timings[f"{name}_count"] = int(count)
     if m := re.search(r"Loaded in ([\d.]+) s", out):
         timings["load_s"] = float(m.group(1))
+    for source, count, seconds in re.findall(
+        r"^([\w.]+): (\d+) documents in ([\d.]+) s", out, re.M
+    ):
+        timings[f"index {source}_s"] = float(seconds)
+        timings[f"index {source}_count"] = int(count)
     if m := re.search(r"Search index rebuilt in ([\d.]+) s", out):
-        timings["reindex_s"] = float(m.group(1))
+        timings["index_s"] = float(m.group(1))
     timings["total_s"] = round(time.monotonic() - began, 1)
     return timings
 

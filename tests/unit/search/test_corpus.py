@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.hashers import check_password
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -20,6 +21,7 @@ from hub.search.corpus import (
     RARE_TERMS,
     USERNAME_PREFIX,
     CorpusGenerator,
+    CorpusIndexer,
     CorpusSpec,
     iter_sample_text,
 )
@@ -134,7 +136,7 @@ def test_members_share_one_password_hash_that_signs_in():
 
 @pytest.mark.django_db
 def test_the_command_refuses_a_second_corpus_unless_told_to_append():
-    options = {"members": 20, "items": 10, "posts": 50, "no_index": True, "until": SMALL["until"]}
+    options = {"members": 20, "items": 10, "posts": 50, "index": "none", "until": SMALL["until"]}
     call_command("generate_corpus", **options, stdout=None)
     with pytest.raises(CommandError, match="--append"):
         call_command("generate_corpus", **options)
@@ -150,6 +152,46 @@ def test_the_command_refuses_a_second_corpus_unless_told_to_append():
 @pytest.mark.django_db
 def test_the_command_needs_members_before_content():
     with pytest.raises(CommandError, match="members"):
-        call_command("generate_corpus", posts=10, no_index=True)
+        call_command("generate_corpus", posts=10, index="none")
     with pytest.raises(CommandError, match="Nothing to do"):
         call_command("generate_corpus")
+
+
+def index_snapshot():
+    from hub.search.models import SearchDocument, SearchFacet
+
+    fields = [f.attname for f in SearchDocument._meta.concrete_fields if f.attname != "id"]
+    docs = {
+        (row["source"], row["object_id"]): row for row in SearchDocument.objects.values(*fields)
+    }
+    facets = {}
+    for source, object_id, name, value in SearchFacet.objects.values_list(
+        "document__source", "document__object_id", "name", "value"
+    ):
+        facets.setdefault((source, object_id), set()).add((name, value))
+    return docs, facets
+
+
+@pytest.mark.django_db
+def test_the_fast_corpus_index_writes_exactly_what_reindex_writes():
+    from hub.search.models import SearchDocument
+    from hub.search.services import reindex_all
+
+    generate(items=100, posts=400)
+    CorpusIndexer().run()
+    fast_docs, fast_facets = index_snapshot()
+    reindex_all()
+    real_docs, real_facets = index_snapshot()
+
+    assert len(fast_docs) > 350
+    assert fast_docs.keys() == real_docs.keys()
+    for key, row in real_docs.items():
+        assert fast_docs[key] == row, key
+    assert fast_facets == real_facets
+    # The full-text part is built too: a word from a reply finds it.
+    reply = SearchDocument.objects.filter(kind="reply").order_by("pk").first()
+    word = max(reply.body.split(), key=len).strip(".,()")
+    from hub.search.queries import SearchParams, search
+
+    found = search(viewer=AnonymousUser(), params=SearchParams(q=word))
+    assert found.count > 0

@@ -36,10 +36,23 @@ class Command(BaseCommand):
             help="Add to a corpus already in the database instead of refusing",
         )
         parser.add_argument(
-            "--no-index", action="store_true", help="Skip rebuilding the search index"
+            "--index",
+            choices=["fast", "reindex", "none"],
+            default="fast",
+            help="How to build the search index afterwards: fast (bulk rows, the same as "
+            "reindex writes; the default), reindex (the search app's command) or none",
+        )
+        parser.add_argument(
+            "--index-only",
+            action="store_true",
+            help="Only (re)build the search index of the corpus already in the database",
         )
 
     def handle(self, *args, **options):
+        if options["index_only"]:
+            seconds = build_search_index(options["index"], log=self.stdout.write)
+            self.stdout.write(f"Search index rebuilt in {seconds} s")
+            return
         for name in ("items", "posts", "members"):
             if options[name] < 0:
                 raise CommandError(f"--{name} must be 0 or more.")
@@ -65,8 +78,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         loaded = round(time.monotonic() - began, 2)
         self.stdout.write(f"Loaded in {loaded} s: {report.counts}")
-        if not options["no_index"]:
-            seconds = build_search_index(log=self.stdout.write)
-            if seconds is not None:
-                self.stdout.write(f"Search index rebuilt in {seconds} s")
+        seconds = build_search_index(options["index"], log=self.stdout.write)
+        if seconds is not None:
+            self.stdout.write(f"Search index rebuilt in {seconds} s")
         self.stdout.write(self.style.SUCCESS("Corpus ready."))
