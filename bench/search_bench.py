@@ -334,8 +334,8 @@ def measure(engine: str, size: str, args: argparse.Namespace) -> dict:
         manage(env, "migrate", "--noinput", "-v0")  # migrations merged since the load
     if args.reindex and "load" not in record:
         began = time.monotonic()
-        manage(env, "reindex")
-        record["load"] = {"reindex_s": round(time.monotonic() - began, 1)}
+        manage(env, "generate_corpus", "--index-only")  # the fast bulk index of the corpus
+        record["load"] = {"index_s": round(time.monotonic() - began, 1)}
     record["database_size"] = database_size(engine, size, env)
     if args.load_only:
         return record
@@ -440,7 +440,9 @@ def main() -> int:
     parser.add_argument("--sizes", nargs="+", default=["10k", "1m"], choices=list(SIZES))
     parser.add_argument("--load", action="store_true", help="Reload the corpus even if present")
     parser.add_argument("--load-only", action="store_true", help="Load, do not measure")
-    parser.add_argument("--reindex", action="store_true", help="Rebuild the index first")
+    parser.add_argument(
+        "--reindex", action="store_true", help="Rebuild the corpus's search index first"
+    )
     parser.add_argument("--seconds", type=int, default=10, help="Length of each wrk run")
     parser.add_argument("--warmup", type=int, default=3, help="Length of the warm-up run")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")

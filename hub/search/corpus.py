@@ -1516,15 +1516,47 @@ class CorpusIndexer:
         }
 
     def _write(self, source_key: str, object_id: int, doc) -> None:
-        from hub.search.registry import source_by_key
-        from hub.search.services import _facets, _row
+        """The row hub.search.services._row() makes, as a plain dict (model instances were
+        half the time), and its facets."""
+        from hub.search.backends.base import strip_marks
+        from hub.search.services import _day_start
 
-        row = _row(source_by_key(source_key), _Key(object_id), doc)
-        row.pk = self.next_id
+        created, updated = doc.created, doc.updated
+        visible_from = doc.visible_from or doc.created
+        anonymous = doc.is_anonymous
+        if anonymous:
+            created, updated = _day_start(created), _day_start(updated)
+        document_id = self.next_id
         self.next_id += 1
-        self.docs.add({f.attname: getattr(row, f.attname) for f in self.docs.fields})
-        for facet in _facets(row, doc):
-            self.facets.add({"document_id": row.pk, "name": facet.name, "value": facet.value})
+        self.docs.add(
+            {
+                "id": document_id,
+                "source": source_key,
+                "object_id": object_id,
+                "kind": doc.kind,
+                "title": strip_marks(doc.title)[:300],
+                "summary": strip_marks(doc.summary),
+                "body": strip_marks(doc.body),
+                "tag_names": ", ".join(doc.tag_names),
+                "url": doc.url[:500],
+                "place": doc.place[:200],
+                "place_url": doc.place_url[:500],
+                "forum_id": doc.forum_id,
+                "network_id": doc.network_id,
+                "author_id": None if anonymous else doc.author_id,
+                "author_name": "" if anonymous else doc.author_name[:200],
+                "is_anonymous": anonymous,
+                "created": created,
+                "updated": updated,
+                "visible_from": visible_from,
+                "comment_count": doc.comment_count,
+                "reaction_count": doc.reaction_count,
+                "view_count": doc.view_count,
+            }
+        )
+        for name, values in doc.facets.items():
+            for value in set(values):
+                self.facets.add({"document_id": document_id, "name": name, "value": value})
 
     def _batches(self, source_key: str, fields: tuple[str, ...]) -> Iterator[list[tuple]]:
         from hub.search.registry import source_by_key
