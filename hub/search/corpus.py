@@ -16,6 +16,7 @@ import random
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -1476,7 +1477,7 @@ class CorpusIndexer:
         trees.clear()
         self._load_lookups()
         counts = {}
-        with engine().bulk_load():
+        with engine().bulk_load(), _gin_indexes_deferred():
             engine().clear()
             self.next_id = _next_id(SearchDocument)
             self.docs = RowWriter(SearchDocument)
@@ -1727,6 +1728,24 @@ class CorpusIndexer:
         return count
 
 
-@dataclass(frozen=True)
-class _Key:
-    pk: int
+@contextmanager
+def _gin_indexes_deferred() -> Iterator[None]:
+    """PostgreSQL: drop the full-text GIN indexes while rows stream in, then build them once
+    (several times faster than keeping them up to date row by row)."""
+    from hub.search.backends import sql as ddl
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    creates = [s for s in ddl.POSTGRES_CREATE if s.startswith("CREATE INDEX")]
+    names = [s.split()[2] for s in creates]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX IF EXISTS {', '.join(names)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            for statement in creates:
+                cursor.execute(statement)
+            cursor.execute("RESET maintenance_work_mem")
