@@ -237,6 +237,31 @@ def search(*, viewer: Any, params: SearchParams, per_page: int = PER_PAGE) -> Se
     return SearchResults(results, count, capped, page, pages, query)
 
 
+@dataclass
+class Suggestion:
+    type_label: str
+    title: str
+    url: str
+
+
+def similar_titles(*, viewer: Any, text: str, limit: int = 8) -> list[Suggestion]:
+    """Titles this viewer may see that contain (or nearly contain) `text`."""
+    visible = visible_documents(viewer)
+    ids = engine().similar_titles(text=text, filtered=visible, limit=limit)
+    words = sorted(parse_query(text).words(), key=len, reverse=True)
+    if not ids and len(words) > 1:  # try the longest word alone
+        ids = engine().similar_titles(text=words[0], filtered=visible, limit=limit)
+    if not ids:
+        return []
+    rows = {d.pk: d for d in SearchDocument.objects.filter(pk__in=ids).only("kind", "title", "url")}
+    labels = type_labels()
+    return [
+        Suggestion(labels.get(rows[i].kind, rows[i].kind), rows[i].title, rows[i].url)
+        for i in ids
+        if i in rows
+    ]
+
+
 def _has_filters(params: SearchParams) -> bool:
     return any(
         [

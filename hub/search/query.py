@@ -185,7 +185,10 @@ def parse_query(
     """Read `text` into terms. `prefix` lets the last word match longer words (autocomplete)."""
     text = text or ""
     truncated = len(text) > MAX_QUERY_CHARS
-    text = text[:MAX_QUERY_CHARS]
+    if truncated:
+        cut = text[:MAX_QUERY_CHARS]
+        # Never keep half a word: cut at the last space when there is one.
+        text = cut.rsplit(None, 1)[0] if text[MAX_QUERY_CHARS].isalnum() and " " in cut else cut
     terms: list[Term] = []
     # Split on double quotes: odd pieces were inside quotes. An unbalanced quote leaves the
     # last piece "inside"; it is read as a phrase all the same (a sensible reading).

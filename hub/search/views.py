@@ -17,7 +17,14 @@ from hub.library.models import Tag
 from hub.networks.access import can_see_network_content
 
 from .forms import MemberSearchForm, SearchForm
-from .queries import Result, SearchParams, SearchResults, member_search, search
+from .queries import (
+    Result,
+    SearchParams,
+    SearchResults,
+    member_search,
+    search,
+    similar_titles,
+)
 
 FEED_LENGTH = 30
 TAG_SUGGESTIONS = 10
@@ -76,6 +83,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if params.network_id and not can_see_network_content(request.user, params.network_id):
             network_note = "Only members of this network see its content, so nothing is shown."
         searched = bool(request.GET.get("q", "").strip()) or form.filters_used
+        did_you_mean = []
+        if params.q.strip() and results.count == 0 and not form.filters_used:
+            did_you_mean = similar_titles(viewer=request.user, text=params.q, limit=5)
         response = render(
             request,
             "search/search.html",
@@ -86,6 +96,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 "query": query.urlencode(),
                 "notes": list(results.query.notes),
                 "network_note": network_note,
+                "did_you_mean": did_you_mean,
                 "advanced_open": form.advanced_used or bool(form.errors),
             },
         )
@@ -147,6 +158,14 @@ class SearchFeed(Feed):
 
     def item_categories(self, item: Result) -> list[str]:
         return [item.type_label]
+
+
+def title_suggestions(request: HttpRequest) -> JsonResponse:
+    """Titles containing what was typed (typos forgiven on PostgreSQL), for a search box."""
+    found = similar_titles(viewer=request.user, text=request.GET.get("q", "")[:100])
+    return JsonResponse(
+        {"results": [{"type": s.type_label, "title": s.title, "url": s.url} for s in found]}
+    )
 
 
 def tag_suggestions(request: HttpRequest) -> JsonResponse:

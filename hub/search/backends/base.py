@@ -82,6 +82,11 @@ class Engine:
     def snippets(self, *, query: ParsedQuery, ids: list[int]) -> dict[int, SafeString]:
         raise NotImplementedError
 
+    def similar_titles(self, *, text: str, filtered: QuerySet, limit: int) -> list[int]:
+        """Rows whose titles contain, or (PostgreSQL) nearly contain, `text`: suggestions as
+        someone types, and "did you mean" after a search with a typo found nothing."""
+        raise NotImplementedError
+
     def clear(self, source_key: str | None = None) -> None:
         """Remove every row (of one source), quickly, whatever the size."""
         with connection.cursor() as cursor:

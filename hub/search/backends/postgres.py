@@ -95,3 +95,19 @@ class PostgresEngine(Engine):
             [options, *tsq_params, ids],
         )
         return {pk: marked_html(text) for pk, text in rows if text}
+
+    def similar_titles(self, *, text: str, filtered: QuerySet, limit: int) -> list[int]:
+        # pg_trgm: `<%` (word similarity) uses the trigram GIN index on titles and forgives
+        # typos ("sepsus" finds "Sepsis screening").
+        text = " ".join(text.split())[:100]
+        where = where_clause(filtered)
+        if len(text) < 3 or where is None:
+            return []
+        where_sql, where_params = where
+        rows = self._run(
+            f'SELECT "{TABLE}"."id" FROM "{TABLE}" '
+            f'WHERE (%s <%% "{TABLE}"."title" OR "{TABLE}"."title" ILIKE %s) AND ({where_sql}) '
+            f'ORDER BY word_similarity(%s, "{TABLE}"."title") DESC, "{TABLE}"."id" DESC LIMIT %s',
+            [text, "%" + text.replace("%", "").replace("_", "") + "%", *where_params, text, limit],
+        )
+        return [r[0] for r in rows]

@@ -97,8 +97,21 @@ class SqliteEngine(Engine):
                 found[pk] = marked_html(best)
         return found
 
-    def clear(self, source_key: str | None = None) -> None:
-        super().clear(source_key)
+    def similar_titles(self, *, text: str, filtered: QuerySet, limit: int) -> list[int]:
+        # The trigram table answers LIKE '%text%' from its index (3 characters or more).
+        text = " ".join(text.replace("%", " ").replace("_", " ").split())[:100]
+        where = where_clause(filtered)
+        if len(text) < 3 or where is None:
+            return []
+        where_sql, where_params = where
+        rows = self._run(
+            f'SELECT "{TABLE}"."id" FROM search_title_trgm '
+            f'JOIN "{TABLE}" ON "{TABLE}"."id" = search_title_trgm.rowid '
+            f"WHERE search_title_trgm.title LIKE %s AND ({where_sql}) "
+            f'ORDER BY length("{TABLE}"."title"), "{TABLE}"."id" DESC LIMIT %s',
+            [f"%{text}%", *where_params, limit],
+        )
+        return [r[0] for r in rows]
 
     @contextmanager
     def bulk_load(self) -> Iterator[None]:

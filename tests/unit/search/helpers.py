@@ -5,7 +5,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from hub.community import services as community
+from hub.community.models import Forum
 from hub.search.models import SearchDocument, SearchFacet
+from tests.unit.library.helpers import item_data
 
 _numbers = itertools.count(1)
 
@@ -36,3 +39,20 @@ def doc(**fields) -> SearchDocument:
         for value in ids
     )
     return row
+
+
+def publish_item(author, editor, **overrides):
+    from hub.library import services as library
+
+    network = overrides.pop("network", None)
+    data = item_data(**overrides)
+    data.network = network
+    item = library.item_create(actor=author, data=data)
+    library.item_submit(actor=author, item=item)
+    return library.item_publish(actor=editor, item=item)
+
+
+def start_topic(author, *, title, body="<p>What do you think?</p>", forum=None, **kw):
+    if forum is None and kw.get("network") is None:
+        forum = Forum.objects.order_by("position").first()
+    return community.topic_start(actor=author, title=title, body=body, forum=forum, **kw)

@@ -228,3 +228,27 @@ def _anonymous():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+def test_titles_containing_what_was_typed_are_suggested_and_respect_networks():
+    from hub.search.queries import similar_titles
+
+    doc(title="Sepsis screening in the emergency department")
+    doc(title="Blood cultures before antibiotics")
+    doc(title="Sepsis in the network", network_id=42)
+
+    found = [s.title for s in similar_titles(viewer=_anonymous(), text="sepsis scr")]
+
+    assert found == ["Sepsis screening in the emergency department"]
+    assert similar_titles(viewer=_anonymous(), text="se") == []  # too short to mean anything
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm forgives typos")
+def test_postgresql_forgives_a_typo_in_a_title():
+    from hub.search.queries import similar_titles
+
+    doc(title="Sepsis screening in the emergency department")
+
+    found = [s.title for s in similar_titles(viewer=_anonymous(), text="sepsis screaning")]
+
+    assert found == ["Sepsis screening in the emergency department"]

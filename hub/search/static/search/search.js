@@ -1,7 +1,25 @@
 // Tag suggestions for the search form (progressive enhancement: the field works without it).
 (function () {
   "use strict";
+  // Leave empty fields out of the URL, so a shared search link stays short and readable.
+  function tidyOnSubmit() {
+    var form = document.querySelector("form.search-form");
+    if (!form) return;
+    form.addEventListener("submit", function () {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name && field.type !== "radio" && field.type !== "checkbox" && !field.value) {
+          field.disabled = true;
+        }
+      });
+      // Re-enable after the browser has read the form (the page may come back from cache).
+      setTimeout(function () {
+        Array.prototype.forEach.call(form.elements, function (field) { field.disabled = false; });
+      }, 0);
+    });
+  }
+
   function init() {
+    tidyOnSubmit();
     var input = document.querySelector("[data-tag-suggest]");
     var box = document.getElementById("tag-suggestions");
     if (!input || !box || !window.fetch) return;
