@@ -16,6 +16,7 @@ from hub.networks.models import Network
 
 from .queries import SORTS, SearchParams, author_ids_for
 from .registry import type_labels
+from .widgets import QuickSelect
 
 ISO_DATE = ["%Y-%m-%d"]
 DATE_ERROR = "Enter a date as year-month-day, for example 2025-03-31."
@@ -117,9 +118,9 @@ class SearchForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "There is no type called “%(value)s”."},
     )
-    category = forms.ChoiceField(required=False, label="Library category")
-    forum = forms.ChoiceField(required=False, label="Forum")
-    network = forms.ChoiceField(required=False, label="Network")
+    category = forms.ChoiceField(required=False, label="Library category", widget=QuickSelect)
+    forum = forms.ChoiceField(required=False, label="Forum", widget=QuickSelect)
+    network = forms.ChoiceField(required=False, label="Network", widget=QuickSelect)
     created_after = _date_field("Posted on or after")
     created_before = _date_field("Posted on or before")
     updated_after = _date_field("Updated on or after")
@@ -128,7 +129,10 @@ class SearchForm(forms.Form):
     min_reactions = _count_field("At least this many reactions")
     min_views = _count_field("At least this many views")
     sort = forms.ChoiceField(
-        required=False, label="Sort by", choices=[(s, SORT_LABELS[s]) for s in SORTS]
+        required=False,
+        label="Sort by",
+        choices=[(s, SORT_LABELS[s]) for s in SORTS],
+        widget=QuickSelect,
     )
 
     def __init__(self, data: Any, *, viewer: Any) -> None:
