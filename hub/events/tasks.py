@@ -23,11 +23,14 @@ REMINDER_INTERVAL = timedelta(minutes=5)
 
 @task
 def send_event_reminders(*, reschedule: bool = True) -> int:
-    sent = services.reminders_send(now=timezone.now())
+    try:
+        sent = services.reminders_send(now=timezone.now())
+    finally:
+        # Even after a failure the chain goes on: the next run retries what was not claimed.
+        if reschedule:
+            schedule_next_reminders()
     if sent:
         logger.info("Sent %s event reminder(s)", sent)
-    if reschedule:
-        schedule_next_reminders()
     return sent
 
 
