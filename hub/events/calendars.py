@@ -64,9 +64,7 @@ def vevent(
         component.add("location", event.online_url)
     elif event.online_url:
         component.add("location", "Online")
-    component.add(
-        "status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED"
-    )
+    component.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
     categories = [c.name for c in event.categories.all()]
     if categories:
         component.add("categories", categories)
@@ -110,4 +108,3 @@ def ics_response(cal: Calendar, *, filename: str, private: bool = False) -> Http
     if private:
         response["X-Robots-Tag"] = "noindex"
     return response
-

@@ -16,5 +16,7 @@ def _can_follow(user, event: Event) -> bool:
 
 def register_event_kind() -> None:
     register(
-        EngageableKind(model=Event, can_view=can_view_event, can_engage=_never, can_follow=_can_follow)
+        EngageableKind(
+            model=Event, can_view=can_view_event, can_engage=_never, can_follow=_can_follow
+        )
     )

@@ -63,8 +63,10 @@ class EventForm(forms.Form):
         label="Time zone",
         choices=time_zone_choices,
         help_text="The time zone the times above are in. People see times in their own.",
-        error_messages={"invalid_choice": "“%(value)s” is not a time zone we know. "
-                        "Choose one from the list, for example Europe/London."},
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a time zone we know. "
+            "Choose one from the list, for example Europe/London."
+        },
     )
     repeat = forms.ChoiceField(choices=Repeat.choices, label="Repeats", initial=Repeat.NEVER)
     month_week = forms.TypedChoiceField(
@@ -77,9 +79,7 @@ class EventForm(forms.Form):
     repeat_until = forms.DateField(
         label="Last date", widget=DateInput, required=False, help_text="The series ends on it."
     )
-    repeat_count = forms.IntegerField(
-        label="Or number of sessions", min_value=1, required=False
-    )
+    repeat_count = forms.IntegerField(label="Or number of sessions", min_value=1, required=False)
     venue = forms.CharField(
         max_length=300, required=False, help_text="Building, street and town, if in person."
     )
@@ -137,7 +137,9 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         from hub.networks.models import Network
 
-        self.fields["network"].queryset = networks if networks is not None else Network.objects.none()
+        self.fields["network"].queryset = (
+            networks if networks is not None else Network.objects.none()
+        )
         if not self.fields["network"].queryset.exists():
             del self.fields["network"]
         if not show_status:

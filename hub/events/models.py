@@ -213,7 +213,9 @@ class Registration(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} at {self.event} ({self.occurrence_start:%Y-%m-%d %H:%M}): {self.status}"
+        return (
+            f"{self.user} at {self.event} ({self.occurrence_start:%Y-%m-%d %H:%M}): {self.status}"
+        )
 
 
 def new_feed_token() -> str:

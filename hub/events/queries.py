@@ -214,9 +214,7 @@ def month_grid(
     next_month = date(year + (month == 12), month % 12 + 1, 1)
     start = datetime.combine(first, time.min, tzinfo=tz)
     end = datetime.combine(next_month, time.min, tzinfo=tz)
-    events = _for_listing(
-        events_visible_to(viewer).filter(start__lt=end, last_end__gt=start)
-    )
+    events = _for_listing(events_visible_to(viewer).filter(start__lt=end, last_end__gt=start))
     by_day: dict[date, list[recurrence.Occurrence]] = defaultdict(list)
     count = 0
     for event in events:

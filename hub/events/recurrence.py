@@ -160,9 +160,7 @@ class Rule:
         if self.repeat == Repeat.MONTHLY:
             first = self.local_start.date()
             week = self.month_week or 1
-            matches = (
-                is_last_week_of_month(first) if week == -1 else week_of_month(first) == week
-            )
+            matches = is_last_week_of_month(first) if week == -1 else week_of_month(first) == week
             if not matches:
                 errors["month_week"] = (
                     f"The first session ({first.day} {first:%B}) is not the "

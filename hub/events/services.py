@@ -78,7 +78,9 @@ def event_problems(data: EventData) -> dict[str, str]:
             "That start time does not exist in this time zone: the clocks go forward then."
         )
     if not recurrence.exists_locally(data.local_end, tz):
-        errors["end"] = "That end time does not exist in this time zone: the clocks go forward then."
+        errors["end"] = (
+            "That end time does not exist in this time zone: the clocks go forward then."
+        )
     start = recurrence.to_utc(data.local_start, tz)
     end = recurrence.to_utc(data.local_end, tz)
     if end <= start:
@@ -702,4 +704,3 @@ def feed_token_regenerate(*, actor: Any) -> CalendarPreference:
     preference.save(update_fields=["feed_token"])
     audit_record(action="events:preference:new_feed_token", actor=actor, target=preference)
     return preference
-

@@ -43,9 +43,7 @@ def _pending_runs():
         return None
     if not isinstance(send_event_reminders.get_backend(), DatabaseBackend):
         return None
-    return DBTaskResult.objects.filter(
-        task_path=send_event_reminders.module_path, status="READY"
-    )
+    return DBTaskResult.objects.filter(task_path=send_event_reminders.module_path, status="READY")
 
 
 def schedule_next_reminders(*, delay: timedelta = REMINDER_INTERVAL) -> bool:

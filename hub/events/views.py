@@ -66,7 +66,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "formats": EventFormat.choices,
             "category": category,
             "query": urlencode(
-                {k: v for k, v in {"format": fmt, "category": getattr(category, "slug", "")}.items() if v}
+                {
+                    k: v
+                    for k, v in {"format": fmt, "category": getattr(category, "slug", "")}.items()
+                    if v
+                }
             )
             + "&",
             "can_organise": perms.can_organise(request.user)
@@ -134,12 +138,11 @@ def mine(request: HttpRequest) -> HttpResponse:
             return redirect("events:mine")
     else:
         form = TimeZoneForm(initial={"time_zone": preference.time_zone})
-    networks = Network.objects.filter(
-        pk__in=queries._network_ids(request.user)
-    ).order_by("name")
+    networks = Network.objects.filter(pk__in=queries._network_ids(request.user)).order_by("name")
     token = preference.feed_token
     network_feeds = [
-        (network, reverse("events:network_feed", args=[token, network.slug])) for network in networks
+        (network, reverse("events:network_feed", args=[token, network.slug]))
+        for network in networks
     ]
     return _render(
         request,
@@ -253,7 +256,9 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     allowed = queries.is_registered(viewer=request.user, event=event) or perms.can_manage_event(
         request.user, event
     )
-    cal = calendars.calendar([event], name=event.title, online_links_for={event.pk} if allowed else None)
+    cal = calendars.calendar(
+        [event], name=event.title, online_links_for={event.pk} if allowed else None
+    )
     return calendars.ics_response(
         cal, filename=f"{event.slug}.ics", private=bool(event.network_id or allowed)
     )
@@ -302,9 +307,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
                 return redirect(event)
     else:
         network = _network_from(request)
-        form = EventForm(
-            networks=networks, initial={"network": network.pk if network else None}
-        )
+        form = EventForm(networks=networks, initial={"network": network.pk if network else None})
     return _render(request, "events/form.html", {"form": form, "event": None})
 
 
@@ -324,9 +327,11 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
         form = EventForm(request.POST, networks=networks, show_status=show_status)
         if form.is_valid():
             try:
-                services.event_update(actor=request.user, event=event, data=form.to_data(
-                    status=None if show_status else event.status
-                ))
+                services.event_update(
+                    actor=request.user,
+                    event=event,
+                    data=form.to_data(status=None if show_status else event.status),
+                )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
                     form.add_service_errors(error.message_dict)
@@ -349,7 +354,9 @@ def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
     form = CancelForm(request.POST)
     if form.is_valid():
         try:
-            services.event_cancel(actor=request.user, event=event, reason=form.cleaned_data["reason"])
+            services.event_cancel(
+                actor=request.user, event=event, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             messages.error(request, _message(error))
         else:

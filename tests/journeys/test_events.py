@@ -43,7 +43,9 @@ def test_a_member_registers_for_the_weekly_drop_in_adds_it_to_a_calendar_and_is_
     Membership.objects.create(network=network, user=member)
     # The first session is tomorrow (within 24 hours), then every week at the same local time.
     london = recurrence.zone("Europe/London")
-    first = (timezone.now() + timedelta(hours=20)).astimezone(london).replace(second=0, microsecond=0)
+    first = (
+        (timezone.now() + timedelta(hours=20)).astimezone(london).replace(second=0, microsecond=0)
+    )
     local_start = datetime(first.year, first.month, first.day, first.hour, first.minute)
     event = services.event_create(
         actor=leader,
@@ -74,7 +76,9 @@ def test_a_member_registers_for_the_weekly_drop_in_adds_it_to_a_calendar_and_is_
 
     # Register for the first session.
     page.get_by_role("button", name=re.compile(r"^Register for")).first.click()
-    expect(page.get_by_text("You are registered. We will remind you the day before.")).to_be_visible()
+    expect(
+        page.get_by_text("You are registered. We will remind you the day before.")
+    ).to_be_visible()
     expect(page.get_by_role("link", name=JOIN_LINK)).to_be_visible()
     assert_accessible(page)
     registration = Registration.objects.get(user=member)

@@ -38,7 +38,9 @@ def test_a_weekly_drop_in_file_has_its_rule_time_zone_and_cancelled_session(orga
     services.occurrence_cancel(actor=organiser, event=event, start=cancelled)
     cal = parse(client.get(f"/events/{event.slug}/event.ics"))
     (vevent,) = cal.walk("VEVENT")
-    assert vevent.decoded("dtstart") == datetime(2030, 3, 15, 12, 30, tzinfo=ZoneInfo("Europe/London"))
+    assert vevent.decoded("dtstart") == datetime(
+        2030, 3, 15, 12, 30, tzinfo=ZoneInfo("Europe/London")
+    )
     assert vevent["dtstart"].params["TZID"] == "Europe/London"
     rule = vevent["rrule"]
     assert rule["FREQ"] == ["WEEKLY"]
@@ -54,9 +56,7 @@ def test_a_weekly_drop_in_file_has_its_rule_time_zone_and_cancelled_session(orga
     # Expanding the parsed rule gives the same sessions the hub shows.
     from dateutil.rrule import rrulestr
 
-    expanded = list(
-        rrulestr(vevent["rrule"].to_ical().decode(), dtstart=vevent.decoded("dtstart"))
-    )
+    expanded = list(rrulestr(vevent["rrule"].to_ical().decode(), dtstart=vevent.decoded("dtstart")))
     assert [d.astimezone(UTC) for d in expanded] == recurrence.occurrence_starts(event)
 
 

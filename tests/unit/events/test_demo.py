@@ -23,11 +23,15 @@ def test_the_demo_has_network_drop_ins_webinars_conferences_and_past_write_ups(d
     psmn = Event.objects.get(title="PSMN Friday drop-in")
     assert psmn.network.name == "Patient Safety Management Network"
     assert psmn.repeat == Repeat.WEEKLY and psmn.time_zone == "Europe/London"
-    local = [s.astimezone(recurrence.zone("Europe/London")) for s in recurrence.occurrence_starts(psmn)]
+    local = [
+        s.astimezone(recurrence.zone("Europe/London")) for s in recurrence.occurrence_starts(psmn)
+    ]
     assert all((t.weekday(), t.hour, t.minute) == (4, 12, 30) for t in local)
     assert psmn.registrations.exists()
     assert Event.objects.filter(network__isnull=False, repeat=Repeat.MONTHLY).count() == 2
-    assert Event.objects.filter(format="webinar", network__isnull=True, last_end__gt=now).count() == 2
+    assert (
+        Event.objects.filter(format="webinar", network__isnull=True, last_end__gt=now).count() == 2
+    )
     congress = Event.objects.get(format="conference", last_end__gt=now)
     assert congress.is_external
     past = Event.objects.filter(last_end__lt=now)

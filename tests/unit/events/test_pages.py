@@ -92,8 +92,13 @@ def test_a_bad_month_gets_a_clear_400(client, month):
 def test_the_detail_page_shows_the_online_link_only_to_people_registered(
     organiser, member, django_assert_max_num_queries
 ):
-    make_event(organiser, repeat=Repeat.WEEKLY, repeat_count=10, capacity=3,
-               speakers=[("Dr Ada Lovelace", "Consultant")])
+    make_event(
+        organiser,
+        repeat=Repeat.WEEKLY,
+        repeat_count=10,
+        capacity=3,
+        speakers=[("Dr Ada Lovelace", "Consultant")],
+    )
     event = Event.objects.get()
     client = signed_in(member)
     with django_assert_max_num_queries(25):

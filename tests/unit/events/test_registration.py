@@ -97,7 +97,10 @@ def test_a_session_that_is_not_part_of_the_event_or_is_past_is_refused(organiser
         services.registration_create(actor=member, event=event, start=None)
     with pytest.raises(ValidationError, match="already taken place"):
         services.registration_create(
-            actor=member, event=event, start=first_start(event), now=datetime(2031, 1, 1).astimezone()
+            actor=member,
+            event=event,
+            start=first_start(event),
+            now=datetime(2031, 1, 1).astimezone(),
         )
     assert not Registration.objects.exists()
 
@@ -155,7 +158,9 @@ def test_a_change_of_time_tells_registered_people_and_followers_once(
                 local_start=datetime(2030, 1, 4, 15, 0), local_end=datetime(2030, 1, 4, 16, 0)
             ),
         )
-    told = set(Notification.objects.filter(kind="events:change").values_list("recipient", flat=True))
+    told = set(
+        Notification.objects.filter(kind="events:change").values_list("recipient", flat=True)
+    )
     assert told == {attendee.pk, follower.pk}
     assert "Change of time" in Notification.objects.filter(kind="events:change").first().title
     assert "15:00" in Notification.objects.filter(kind="events:change").first().body
@@ -164,11 +169,15 @@ def test_a_change_of_time_tells_registered_people_and_followers_once(
     assert len(mail.outbox) == 2
     # A change that is neither time nor place tells nobody.
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_update(actor=organiser, event=event, data=event_data(
-            title="Friday drop-in (renamed)",
-            local_start=datetime(2030, 1, 4, 15, 0),
-            local_end=datetime(2030, 1, 4, 16, 0),
-        ))
+        services.event_update(
+            actor=organiser,
+            event=event,
+            data=event_data(
+                title="Friday drop-in (renamed)",
+                local_start=datetime(2030, 1, 4, 15, 0),
+                local_end=datetime(2030, 1, 4, 16, 0),
+            ),
+        )
     assert Notification.objects.filter(kind="events:change").count() == 2
 
 

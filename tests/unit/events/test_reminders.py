@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from hub.events import recurrence, services, tasks
-from hub.events.models import Registration, Repeat
+from hub.events.models import Repeat
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory
 

@@ -13,4 +13,6 @@ class Command(BaseCommand):
         if ensure_reminders_scheduled():
             self.stdout.write("Event reminders scheduled.")
         else:
-            self.stdout.write("Event reminders already scheduled (or the task backend runs tasks at once).")
+            self.stdout.write(
+                "Event reminders already scheduled (or the task backend runs tasks at once)."
+            )
