@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -104,8 +104,10 @@ class SearchResults:
         return self.page < self.pages
 
 
-def _facet(name: str, values: list[int]) -> Exists:
-    return Exists(SearchFacet.objects.filter(document=OuterRef("pk"), name=name, value__in=values))
+def _facet(name: str, values: list[int]) -> Q:
+    # `pk IN (facet rows)` lets the database start from the (name, value, document) index;
+    # a correlated EXISTS probed it once per candidate document (1.5 s at 1M documents).
+    return Q(pk__in=SearchFacet.objects.filter(name=name, value__in=values).values("document_id"))
 
 
 def _start_of(day: date) -> datetime:
