@@ -260,6 +260,22 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
+def inprocess(env: dict[str, str], fx: dict, args: argparse.Namespace) -> dict:
+    """Per-request wall and CPU time inside one process (bench/inprocess.py)."""
+    urls = []
+    for scenario in scenarios(fx):
+        for fmt in [f for f in args.formats if f in scenario.get("formats", args.formats)]:
+            path = url_for(scenario, fmt).split(f":{PORT}", 1)[1]
+            urls.append([f"{scenario['name']} {fmt}", path, bool(scenario.get("signed_in"))])
+    spec = {"member": fx["member"], "repeat": args.repeat, "urls": urls}
+    out = run([PYTHON, "bench/inprocess.py", json.dumps(spec)], env, capture_output=True).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("INPROCESS_JSON "))
+    data = json.loads(line.removeprefix("INPROCESS_JSON "))
+    for name, row in data.items():
+        print(f"  in-process {name:<32} wall p50={row['wall_p50_ms']} cpu p50={row['cpu_p50_ms']}")
+    return data
+
+
 # Serving and loading -------------------------------------------------------------------------
 
 
@@ -342,6 +358,7 @@ def measure(engine: str, size: str, args: argparse.Namespace) -> dict:
     manage(env, "collectstatic", "--noinput", "-v0")
     fx = fixtures(env)
     record["fixtures"] = {k: v for k, v in fx.items() if k != "session"}
+    record["inprocess"] = inprocess(env, fx, args)
     server = start_server(env, args.workers)
     results = []
     try:
@@ -411,6 +428,19 @@ def markdown(records: list[dict]) -> str:
                 f"| {c32['p50_ms']} | {errors} | {c4['load_average']} |"
             )
         lines.append("")
+        if rec.get("inprocess"):
+            lines += [
+                "In-process, one request at a time (median / p95, ms):",
+                "",
+                "| search | wall p50 | wall p95 | CPU p50 | CPU p95 |",
+                "|---|---:|---:|---:|---:|",
+            ]
+            for name, row in rec["inprocess"].items():
+                lines.append(
+                    f"| {name} | {row['wall_p50_ms']} | {row['wall_p95_ms']} "
+                    f"| {row['cpu_p50_ms']} | {row['cpu_p95_ms']} |"
+                )
+            lines.append("")
     by_key = {(r["engine"], r["size"]): r for r in records}
     for engine in ("sqlite", "postgres"):
         small, big = by_key.get((engine, "10k")), by_key.get((engine, "1m"))
@@ -447,6 +477,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=3, help="Length of the warm-up run")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--formats", nargs="+", default=["json", "html"])
+    parser.add_argument("--repeat", type=int, default=15, help="In-process requests per search")
     parser.add_argument("--only", nargs="*", help="Only searches whose name contains these")
     parser.add_argument("--tag", default="", help="Suffix for the results folder name")
     args = parser.parse_args()
