@@ -169,6 +169,7 @@ def comment_notify(*, comment: Comment) -> list[Any]:
             body=body,
             url=url,
             actor=actor,
+            target=comment,
         )
     if others:
         sent += notify(
@@ -178,6 +179,7 @@ def comment_notify(*, comment: Comment) -> list[Any]:
             body=body,
             url=url,
             actor=actor,
+            target=comment,
         )
     return sent
 
