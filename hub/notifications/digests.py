@@ -63,7 +63,7 @@ def build_due_digests(*, frequency: str, now: datetime | None = None) -> list[Di
                     recipient_id=recipient_id,
                     digest=digest,
                     idempotency_key=f"digest-{frequency}-{recipient_id}-{period}",
-                    available_at=now,
+                    available_at=timezone.now(),
                 )
         except IntegrityError:
             continue  # another worker built this one first

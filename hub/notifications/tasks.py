@@ -12,7 +12,6 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
@@ -96,7 +95,7 @@ def notifications_tick() -> dict[str, int]:
     """One turn of the schedule: digests that are due, then the outbox."""
     if not claim_turn():
         return {"skipped": 1}
-    transaction.on_commit(schedule_next_tick)
+    schedule_next_tick()
     counts = {}
     for frequency in (Delivery.DAILY, Delivery.WEEKLY):
         counts[f"{frequency}_digests"] = len(digests.build_due_digests(frequency=frequency))
