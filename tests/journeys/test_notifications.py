@@ -71,7 +71,7 @@ def test_a_member_sets_a_weekly_digest_and_receives_one_listing_the_new_items(pa
     mail.outbox.clear()
     first = publish(author, editor, "Insulin given twice after a handover gap", category)
     second = publish(author, editor, "Checking allergies before antibiotics", category)
-    publish(author, editor, "Falls at night", Category.objects.get(name="Bullying and fear"))
+    publish(author, editor, "Bullying at handover", Category.objects.get(name="Bullying and fear"))
     assert [m for m in mail.outbox if "fay@example.org" in m.to] == []  # no email yet
 
     # They are in her notifications centre straight away, under "Things you follow".
@@ -81,7 +81,17 @@ def test_a_member_sets_a_weekly_digest_and_receives_one_listing_the_new_items(pa
     ).click()
     expect(page.get_by_role("link", name=re.compile(first.title))).to_be_visible()
     expect(page.get_by_role("link", name=re.compile(second.title))).to_be_visible()
-    expect(page.get_by_text("Falls at night")).to_have_count(0)
+    expect(page.get_by_text("Bullying at handover")).to_have_count(0)
+    assert_accessible(page)
+    # She ticks the first and marks it read; "Unread only" then shows just the second.
+    page.get_by_role("checkbox", name=re.compile(first.title)).check()
+    page.get_by_role("group", name="With the notifications you tick").get_by_role(
+        "button", name="Mark as read"
+    ).click()
+    expect(page.get_by_text("Marked 1 notification as read.")).to_be_visible()
+    page.get_by_role("link", name="Unread only").click()
+    expect(page.get_by_role("link", name=re.compile(second.title))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(first.title))).to_have_count(0)
     assert_accessible(page)
 
     # Monday morning: the weekly digest task runs, twice (a second worker) for good measure.
@@ -94,7 +104,7 @@ def test_a_member_sets_a_weekly_digest_and_receives_one_listing_the_new_items(pa
     html = digest.alternatives[0].content
     for part in (digest.body, html):
         assert first.title in part and second.title in part and NEW_ITEMS in part
-        assert "Falls at night" not in part
+        assert "Bullying at handover" not in part
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
     # The email's HTML part is accessible too.
