@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import kinds, queries, services
+from . import kinds, queries, services, visibility
 from .models import Delivery
 
 PAGE_SIZE = 30
@@ -47,6 +47,9 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     group, unread = _filters(request.GET)
     rows = queries.notifications_for(user=request.user, group=group, unread_only=unread)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # What the member may no longer see (a network left, an item unpublished, a post hidden)
+    # stays out of the list, title and all.
+    page.object_list = visibility.visible_notifications(request.user, page.object_list)
     groups = [(g, _list_url(g.key, unread)) for g, _ in kinds.grouped()]
     return render(
         request,

@@ -14,10 +14,21 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 _checks: dict[type[models.Model], Callable[[Any, models.Model], bool]] = {}
+_loading: dict[type[models.Model], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
-def register(model: type[models.Model], can_view: Callable[[Any, models.Model], bool]) -> None:
-    _checks[model._meta.concrete_model] = can_view
+def register(
+    model: type[models.Model],
+    can_view: Callable[[Any, models.Model], bool],
+    *,
+    select_related: tuple[str, ...] = (),
+    prefetch_related: tuple[str, ...] = (),
+) -> None:
+    """`can_view(user, obj)` answers for the model; the related names let a page of
+    notifications load their objects (and what can_view reads) in a fixed number of queries."""
+    concrete = model._meta.concrete_model
+    _checks[concrete] = can_view
+    _loading[concrete] = (select_related, prefetch_related)
 
 
 def _can_view(user: Any, obj: models.Model) -> bool:
@@ -46,7 +57,13 @@ def visible_notifications(user: Any, notifications: Iterable[Any]) -> list[Any]:
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None:
             continue
-        for obj in model._default_manager.filter(pk__in=ids):
+        rows = model._default_manager.filter(pk__in=ids)
+        select, prefetch = _loading.get(model._meta.concrete_model, ((), ()))
+        if select:
+            rows = rows.select_related(*select)
+        if prefetch:
+            rows = rows.prefetch_related(*prefetch)
+        for obj in rows:
             objects[(type_id, obj.pk)] = obj
     allowed: dict[tuple[int, int], bool] = {}
     out = []
@@ -64,10 +81,15 @@ def visible_notifications(user: Any, notifications: Iterable[Any]) -> list[Any]:
 
 
 def register_defaults() -> None:
-    """Comments and forum posts: visible while not deleted or hidden, where they sit is."""
+    """Comments and forum posts: visible while not deleted or hidden, where they sit is;
+    library items as the library says (loaded with what its check reads); join requests."""
     from hub.community import permissions as community_perms
     from hub.community.models import Post
     from hub.engagement.models import Comment
+    from hub.library.models import Item
+    from hub.library.permissions import can_view_item
+    from hub.networks.models import JoinRequest
+    from hub.networks.permissions import can_manage
 
     def comment_visible(user: Any, comment: Any) -> bool:
         target = comment.target
@@ -78,5 +100,12 @@ def register_defaults() -> None:
             user, post.topic
         )
 
-    register(Comment, comment_visible)
-    register(Post, post_visible)
+    register(Comment, comment_visible, prefetch_related=("target",))
+    register(Post, post_visible, select_related=("topic",))
+    register(Item, can_view_item, prefetch_related=("co_authors",))
+    # A join request's answer is for the network's leaders (and the person who asked) only.
+    register(
+        JoinRequest,
+        lambda user, request: request.user_id == user.pk or can_manage(user, request.network),
+        select_related=("network",),
+    )

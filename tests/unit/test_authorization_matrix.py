@@ -403,3 +403,14 @@ def test_reminders_and_changes_of_a_network_event_reach_insiders_only(
         engagement_services.follow_set(
             actor=world.people["member"], target=network_event, following=True
         )
+
+
+def test_the_notifications_centre_drops_network_content_once_the_member_has_left(world):
+    leader = world.people["network_leader"]
+    client = client_for(world, "network_leader")
+    assert SECRET in get(client, "/notifications/")[1]
+    stand_in = MemberFactory()
+    Membership.objects.create(network=world.network, user=stand_in, role=MemberRole.LEADER)
+    networks.network_leave(actor=leader, network=world.network)
+
+    assert SECRET not in get(client, "/notifications/")[1]

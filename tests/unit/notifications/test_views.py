@@ -247,3 +247,53 @@ def test_the_filtered_list_stays_bounded_in_queries(
     with django_assert_max_num_queries(6):
         response = client.get("/notifications/?group=following&show=unread&page=2")
     assert response.status_code == 200
+
+
+# What the member may no longer see -----------------------------------------------------------
+
+
+def test_the_list_leaves_out_what_the_member_may_no_longer_see(client, signed_in, editor):
+    from hub.library import services as library
+    from tests.unit.library.helpers import published
+
+    kept = published(MemberFactory(), editor, title="Still public")
+    gone = published(MemberFactory(), editor, title="Withdrawn later")
+    for item in (kept, gone):
+        services.notify(
+            recipients=[signed_in],
+            kind="library:new_item",
+            title=f"New: {item.title}",
+            target=item,
+        )
+    library.item_unpublish(actor=editor, item=gone, reason="Out of date")
+
+    html = client.get("/notifications/").content.decode()
+
+    assert "New: Still public" in html and "Withdrawn later" not in html
+
+
+def test_a_page_of_notifications_about_items_posts_and_comments_has_bounded_queries(
+    client, signed_in, editor, django_assert_max_num_queries
+):
+    from hub.community import services as community
+    from hub.community.models import Forum
+    from hub.engagement import services as engagement
+    from tests.unit.library.helpers import published
+
+    forum = Forum.objects.order_by("position").first()
+    for i in range(10):
+        item = published(MemberFactory(), editor, title=f"Item {i}")
+        comment = engagement.comment_add(actor=editor, target=item, body="<p>Thanks</p>")
+        topic = community.topic_start(
+            actor=editor, title=f"Topic {i}", body="<p>Hi</p>", forum=forum
+        )
+        for kind, target in (
+            ("library:new_item", item),
+            ("engagement:comment", comment),
+            ("community:topic", topic.posts.get()),
+        ):
+            services.notify(recipients=[signed_in], kind=kind, title=f"{kind} {i}", target=target)
+
+    with django_assert_max_num_queries(12):
+        html = client.get("/notifications/").content.decode()
+    assert html.count('class="notification notification-unread"') == 30
