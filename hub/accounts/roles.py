@@ -10,7 +10,12 @@ class Role(Enum):
     MODERATOR = (
         "Moderator",
         False,
-        ("engagement.delete_comment", "engagement.change_comment", "community.moderate_topic"),
+        (
+            "engagement.delete_comment",
+            "engagement.change_comment",
+            "community.moderate_topic",
+            "gallery.review_errortrap",
+        ),
     )
     SAFEGUARDING_LEAD = ("Safeguarding lead", False, ())
     ADMINISTRATOR = (
@@ -43,6 +48,7 @@ class Role(Enum):
             "community.view_forum",
             "community.add_forum",
             "community.change_forum",
+            "gallery.review_errortrap",
         ),
     )
 

@@ -5,3 +5,8 @@ class GalleryConfig(AppConfig):
     name = "hub.gallery"
     label = "gallery"
     verbose_name = "Gallery"
+
+    def ready(self) -> None:
+        from .engagement import register_gallery_kinds
+
+        register_gallery_kinds()
