@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from hub.community.sitemaps import ForumSitemap, TopicSitemap
 from hub.core.sitemaps import StaticPagesSitemap
+from hub.gallery.sitemaps import ErrorTrapSitemap
 from hub.library.sitemaps import CategorySitemap, ItemSitemap, TagSitemap
 
 SITEMAPS = {
@@ -13,6 +14,7 @@ SITEMAPS = {
     "tags": TagSitemap,
     "forums": ForumSitemap,
     "topics": TopicSitemap,
+    "error-traps": ErrorTrapSitemap,
 }
 
 admin.site.site_header = "Safety Hub administration"
@@ -25,6 +27,7 @@ urlpatterns = [
     path("library/", include("hub.library.urls")),
     path("community/", include("hub.community.urls")),
     path("networks/", include("hub.networks.urls")),
+    path("gallery/", include("hub.gallery.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
     path("", include("hub.accounts.urls")),

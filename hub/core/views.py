@@ -17,11 +17,6 @@ COMING_SOON = {
         "Events",
         "Conferences, webinars and regular drop-in sessions, with calendars you can subscribe to.",
     ),
-    "gallery": (
-        "Error traps",
-        "A gallery of photos of error traps: situations in care that could lead to avoidable harm, "
-        "with ideas to fix them.",
-    ),
     "search": (
         "Search",
         "One search across the library, discussions, events and error traps, with filters "
