@@ -91,7 +91,8 @@ PRIORITY = {
 
 # A run of digit groups joined by spaces, hyphens or a line break (an NHS number split across
 # lines must still be caught).
-_SEP = r"(?:[ \t\u00a0]*[-\u2010\u2011\u2012\u2013][ \t\u00a0]*|[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]{1,3})"
+_SPACE = r"[ \t\u00a0]"
+_SEP = rf"(?:{_SPACE}*[-\u2010-\u2013]{_SPACE}*|{_SPACE}*\r?\n{_SPACE}*|{_SPACE}{{1,3}})"
 _DIGIT_RUN = re.compile(rf"(?<![\w.,/£$€%])\d+(?:{_SEP}\d+)*(?![\w%]|[.,]\d)")
 _GROUP = re.compile(r"\d+")
 # How people write ten-digit identifiers: all together, 3-3-4 (NHS), 6-4 (CHI), and near
@@ -267,7 +268,8 @@ _TITLES = (
 )
 _NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z\u00e0-\u00ff]+(?:['\u2019\-][A-Z]?[a-z\u00e0-\u00ff]+)?"
 _NAME = re.compile(
-    rf"\b(?P<title>{_TITLES})\.?[ \t]+(?P<name>(?:[A-Z]\.?[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+    rf"\b(?P<title>{_TITLES})\.?[ \t]+"
+    rf"(?P<name>(?:[A-Z]\.?[ \t]+)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
 )
 # Capitalised words that follow a title without being a name ("Nurse Practitioner").
 _NOT_NAMES = frozenset(
@@ -281,7 +283,7 @@ _NOT_NAMES = frozenset(
     assistant assistants apprentice apprentices endoscopist anaesthetist anaesthetists
     practice handover rota call calls review reviews safety patient patients staff
     foundation registrar registrars surgeon surgeons physician physicians who's
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better this way)
 )
 DEFAULT_NAME_ALLOWLIST = ["Dr Foster"]
 
