@@ -10,3 +10,7 @@ class GalleryConfig(AppConfig):
         from .engagement import register_gallery_kinds
 
         register_gallery_kinds()
+
+        from .moderation import register_moderated_kinds
+
+        register_moderated_kinds()

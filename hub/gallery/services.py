@@ -21,6 +21,8 @@ from hub.core.images import ImageLimits, Region, obscure_regions, reencode_image
 from hub.core.services import audit_record
 from hub.library.models import CareSetting, Category
 from hub.library.services import tags_from_names
+from hub.moderation import pii
+from hub.moderation import services as moderation
 
 from . import permissions as perms
 from .models import ErrorTrap, TrapStatus
@@ -61,6 +63,54 @@ class TrapDetails:
     categories: list[Category] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     is_anonymous: bool = False
+
+
+class PatientDataFound(ValidationError):
+    """The words may identify a patient or member of staff: the author edits them, or says
+    they are a false alarm (then a moderator decides)."""
+
+    def __init__(self, findings: dict[str, list[pii.Finding]]):
+        self.findings = findings
+        super().__init__(
+            "Some of what you wrote may identify a patient or a member of staff.", code="pii"
+        )
+
+
+def scan_details(data: TrapDetails) -> dict[str, list[pii.Finding]]:
+    """The patient-data guard over every field of an error trap that anyone will read."""
+    return pii.scan_fields(
+        {
+            "title": data.title,
+            "hazard": data.hazard,
+            "fix_ideas": data.fix_ideas,
+            "where_seen": data.where_seen,
+            "caption": data.caption,
+            "alt_text": data.alt_text,
+            "tags": ", ".join(data.tags),
+        }
+    )
+
+
+def _open_cases(trap: ErrorTrap):
+    from django.contrib.contenttypes.models import ContentType
+
+    from hub.moderation.models import Case, CaseStatus
+
+    return Case.objects.filter(
+        content_type=ContentType.objects.get_for_model(ErrorTrap),
+        object_id=trap.pk,
+        status=CaseStatus.OPEN,
+    )
+
+
+def _resolve_cases(trap: ErrorTrap, actor: Any, resolve) -> bool:
+    """Close the moderation cases open on this trap; True when there were any."""
+    if not moderation.is_moderator(actor):
+        return False
+    cases = list(_open_cases(trap))
+    for case in cases:
+        resolve(case)
+    return bool(cases)
 
 
 def _require(allowed: bool, message: str) -> None:
@@ -118,6 +168,7 @@ def trap_upload(*, actor: Any, upload: Any, alt_text: str, consent: bool) -> Err
     """Start an error trap from a photo. The photo is re-encoded from its pixels (upright,
     metadata-free) before anything is stored; the original bytes are never written."""
     _require(perms.is_member(actor), "Sign in to share an error trap.")
+    moderation.require_can_post(actor)
     if not consent:
         raise ValidationError(
             {"consent": "Confirm that nobody can be identified and that you may share the photo."}
@@ -178,15 +229,27 @@ def _save_details(trap: ErrorTrap, data: TrapDetails) -> dict[str, tuple[Any, An
 
 
 @transaction.atomic
-def trap_submit(*, actor: Any, trap: ErrorTrap, data: TrapDetails) -> ErrorTrap:
-    """The uploader adds the details to their draft and sends it to the moderators."""
+def trap_submit(
+    *, actor: Any, trap: ErrorTrap, data: TrapDetails, false_alarm: bool = False
+) -> ErrorTrap:
+    """The uploader adds the details to their draft and sends it to the moderators.
+
+    The words go through the patient-data guard first. Findings stop the submission
+    (PatientDataFound) unless the uploader says they are a false alarm; then the findings go
+    to the moderation queue with the trap, for the moderator to judge.
+    """
     _require(
         perms.is_owner(actor, trap) and perms.can_edit_trap(actor, trap),
         "Only the uploader can send their draft for review.",
     )
+    moderation.require_can_post(actor)
     trap = ErrorTrap.objects.select_for_update().get(pk=trap.pk)
     if trap.status != TrapStatus.DRAFT:
         raise ValidationError("This error trap has already been sent for review.")
+    _check_text(data)
+    findings = scan_details(data)
+    if findings and not false_alarm:
+        raise PatientDataFound(findings)
     _save_details(trap, data)
     trap.status = TrapStatus.PENDING
     trap.submitted_at = timezone.now()
@@ -198,6 +261,13 @@ def trap_submit(*, actor: Any, trap: ErrorTrap, data: TrapDetails) -> ErrorTrap:
         old={"status": TrapStatus.DRAFT},
         new={"status": TrapStatus.PENDING},
     )
+    if findings:
+        moderation.hold_for_review(
+            actor=actor,
+            target=trap,
+            findings=findings,
+            note="The uploader says these are not patient details.",
+        )
     return trap
 
 
@@ -205,6 +275,7 @@ def trap_submit(*, actor: Any, trap: ErrorTrap, data: TrapDetails) -> ErrorTrap:
 def trap_edit(*, actor: Any, trap: ErrorTrap, data: TrapDetails, note: str) -> ErrorTrap:
     """A moderator corrects the words of a submitted error trap, saying why."""
     _require(perms.can_moderate(actor), "Only moderators can edit an error trap.")
+    trap = ErrorTrap.objects.select_for_update().get(pk=trap.pk)
     _require(perms.can_edit_trap(actor, trap), "A draft belongs to its uploader.")
     if not note.strip():
         raise ValidationError({"note": "Say why you changed it."})
@@ -293,13 +364,22 @@ def trap_publish(*, actor: Any, trap: ErrorTrap) -> ErrorTrap:
     trap.published_at = timezone.now()
     trap.decline_reason = ""
     trap.save()
-    _tell_owner(
+    # The moderator has judged any findings held with it: close those cases (they tell the
+    # uploader); otherwise the gallery tells them.
+    if not _resolve_cases(
         trap,
         actor,
-        kind="gallery:published",
-        title=f"Your error trap is published: {trap.title}",
-        body="Thank you for sharing it. Others can now see it, comment and suggest fixes.",
-    )
+        lambda case: moderation.case_approve(
+            actor=actor, case=case, note="Published from the gallery."
+        ),
+    ):
+        _tell_owner(
+            trap,
+            actor,
+            kind="gallery:published",
+            title=f"Your error trap is published: {trap.title}",
+            body="Thank you for sharing it. Others can now see it, comment and suggest fixes.",
+        )
     return trap
 
 
@@ -314,13 +394,16 @@ def trap_decline(*, actor: Any, trap: ErrorTrap, reason: str) -> ErrorTrap:
     _review_transition(trap, actor, TrapStatus.DECLINED, reason.strip())
     trap.decline_reason = reason.strip()
     trap.save()
-    _tell_owner(
-        trap,
-        actor,
-        kind="gallery:declined",
-        title=f"Your error trap was not published: {trap.title}",
-        body=f"The moderator said: {trap.decline_reason}",
-    )
+    if not _resolve_cases(
+        trap, actor, lambda case: moderation.case_hide(actor=actor, case=case, note=reason)
+    ):
+        _tell_owner(
+            trap,
+            actor,
+            kind="gallery:declined",
+            title=f"Your error trap was not published: {trap.title}",
+            body=f"The moderator said: {trap.decline_reason}",
+        )
     return trap
 
 

@@ -118,11 +118,19 @@ def details(request: HttpRequest, pk: int) -> HttpResponse:
     trap = get_object_or_404(ErrorTrap, pk=pk, owner=request.user)
     if trap.status != TrapStatus.DRAFT:
         return redirect(trap)
+    findings = []
     if request.method == "POST":
         form = DetailsForm(request.POST)
         if form.is_valid():
             try:
-                trap = services.trap_submit(actor=request.user, trap=trap, data=form.details())
+                trap = services.trap_submit(
+                    actor=request.user,
+                    trap=trap,
+                    data=form.details(),
+                    false_alarm=form.cleaned_data["false_alarm"],
+                )
+            except services.PatientDataFound as found:
+                findings = _highlighted(form, found.findings)
             except ValidationError as error:
                 _errors_to_form(form, error)
             else:
@@ -134,7 +142,30 @@ def details(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(trap)
     else:
         form = DetailsForm(initial={"alt_text": trap.alt_text})
-    return render(request, "gallery/details.html", {"trap": trap, "form": form})
+    return render(
+        request, "gallery/details.html", {"trap": trap, "form": form, "findings": findings}
+    )
+
+
+def _highlighted(form, findings: dict) -> list[dict]:
+    """Each field with findings: its label, its text cut into plain and flagged parts, and
+    the plain-English reasons, for the author to see exactly what was found."""
+    texts = {**form.cleaned_data, "tags": form.cleaned_data.get("tags", "")}
+    result = []
+    for name, items in findings.items():
+        text = texts.get(name, "")
+        if name == "tags":
+            text = ", ".join(t for t in text.split(",") if t.strip())
+        parts, at = [], 0
+        for finding in sorted(items, key=lambda f: f.start):
+            parts.append((text[at : finding.start], False))
+            parts.append((text[finding.start : finding.end], True))
+            at = finding.end
+        parts.append((text[at:], False))
+        label = form.fields[name].label if name in form.fields else name
+        reasons = list(dict.fromkeys(f.reason for f in items))
+        result.append({"label": label or name.title(), "parts": parts, "reasons": reasons})
+    return result
 
 
 @login_required

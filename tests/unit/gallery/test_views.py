@@ -327,3 +327,54 @@ def test_the_item_page_uses_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(16):
         assert client.get(trap.get_absolute_url()).status_code == 200
+
+
+def _draft(uploader):
+    trap = pending_trap(uploader)
+    trap.status = TrapStatus.DRAFT
+    trap.save()
+    return trap
+
+
+DETAILS_POST = {
+    "title": "Pens",
+    "hazard": "Wrong pen, NHS 943 476 5919 on the box",
+    "setting": "acute",
+    "alt_text": "Pens",
+}
+
+
+def test_possible_patient_data_is_marked_and_nothing_is_sent(client, uploader):
+    trap = _draft(uploader)
+    client.force_login(uploader)
+
+    response = client.post(f"/gallery/share/{trap.pk}/", DETAILS_POST)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>943 476 5919</mark>" in html
+    assert "NHS number" in html
+    assert "I have checked: these are not details" in html
+    trap.refresh_from_db()
+    assert trap.status == TrapStatus.DRAFT
+
+
+def test_a_post_that_is_only_an_nhs_number_is_caught(client, uploader):
+    trap = _draft(uploader)
+    client.force_login(uploader)
+
+    response = client.post(f"/gallery/share/{trap.pk}/", {**DETAILS_POST, "hazard": "9434765919"})
+
+    assert "<mark>9434765919</mark>" in response.content.decode()
+    trap.refresh_from_db()
+    assert trap.status == TrapStatus.DRAFT
+
+
+def test_ticking_false_alarm_sends_it_for_review_held(client, uploader):
+    trap = _draft(uploader)
+    client.force_login(uploader)
+
+    client.post(f"/gallery/share/{trap.pk}/", {**DETAILS_POST, "false_alarm": "on"})
+
+    trap.refresh_from_db()
+    assert trap.status == TrapStatus.PENDING and not trap.is_published
