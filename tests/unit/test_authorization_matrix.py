@@ -194,3 +194,83 @@ def test_notifications_and_emails_about_network_content_reach_insiders_only(worl
 def test_the_administrator_role_is_a_real_group_membership(world):
     assert world.people["administrator"].groups.filter(name="Administrator").exists()
     assert Group.objects.get(name="Moderator").permissions.filter(codename="moderate_topic")
+
+
+# The error traps gallery -------------------------------------------------------------------
+
+
+@dataclass
+class Gallery:
+    pending: object
+    declined: object
+    hidden: object
+    anonymous: object
+
+
+@pytest.fixture
+def gallery(world, django_capture_on_commit_callbacks) -> Gallery:
+    from hub.gallery import services as traps
+    from tests.unit.gallery.helpers import pending_trap, photo, published_trap
+
+    member, moderator = world.people["member"], world.people["moderator"]
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = pending_trap(member, photo(size=(300, 200)), title=f"{SECRET} pending")
+        declined = traps.trap_decline(
+            actor=moderator,
+            trap=pending_trap(member, photo(size=(300, 200)), title=f"{SECRET} declined"),
+            reason="A badge shows",
+        )
+        hidden = published_trap(member, moderator, photo(size=(300, 200)), title=f"{SECRET} hid")
+        traps.trap_set_hidden(actor=moderator, trap=hidden, hidden=True, reason="Reported")
+        anonymous = published_trap(
+            world.people["network_member"],
+            moderator,
+            photo(size=(300, 200)),
+            title="Anonymous trap",
+            is_anonymous=True,
+        )
+    return Gallery(pending, declined, hidden, anonymous)
+
+
+GALLERY_LISTS = [
+    "/gallery/",
+    "/gallery/category/medication/",
+    "/gallery/tag/insulin/",
+    "/sitemap.xml",
+    "/gallery/review/",
+]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_unpublished_error_traps_are_seen_by_their_uploader_and_moderators_only(
+    world, gallery, visitor
+):
+    client = client_for(world, visitor)
+    allowed = visitor in {"member", "moderator", "administrator"}
+    for trap in (gallery.pending, gallery.declined, gallery.hidden):
+        status, html = get(client, trap.get_absolute_url())
+        assert (status == 200 and SECRET in html) is allowed, trap
+        picture = client.get(trap.image_url())
+        assert (picture.status_code == 200) is allowed, trap
+        picture.close()
+    for url in GALLERY_LISTS:
+        html = get(client, url)[1]
+        # Only moderators see what waits for review, in their queue.
+        assert (f"{SECRET} pending" in html) is (
+            url == "/gallery/review/" and visitor in {"moderator", "administrator"}
+        ), url
+        assert f"{SECRET} declined" not in html and f"{SECRET} hid" not in html, url
+    mine = get(client, "/gallery/mine/")[1]
+    assert (SECRET in mine) is (visitor == "member")
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_an_anonymous_error_traps_author_is_shown_to_nobody(world, gallery, visitor):
+    author = world.people["network_member"]
+    client = client_for(world, visitor)
+    for url in [gallery.anonymous.get_absolute_url(), *GALLERY_LISTS]:
+        html = get(client, url)[1]
+        assert author.get_absolute_url() not in html, url
+        if visitor != "network_member":  # the author sees their own name in the header
+            assert author.public_name not in html, url
+    assert "Anonymous" in get(client, gallery.anonymous.get_absolute_url())[1]
