@@ -97,9 +97,15 @@ def inspect(
     """Scan each field (HTML is read as text) and pair findings with the author's ticks."""
     labels = labels or {}
     flags: list[Flag] = []
-    for name, value in fields.items():
-        text = _plain(value)
-        for finding in scan(text):
+    scanned = {name: _plain(value) for name, value in fields.items()}
+    findings = {name: scan(text) for name, text in scanned.items()}
+    public = _members_public_names(
+        {f.text for items in findings.values() for f in items if f.kind == "name"}
+    )
+    for name, text in scanned.items():
+        for finding in findings[name]:
+            if finding.kind == "name" and _normal(finding.text) in public:
+                continue
             before = text[max(0, finding.start - CONTEXT) : finding.start]
             after = text[finding.end : finding.end + CONTEXT]
             flags.append(
@@ -113,6 +119,22 @@ def inspect(
                 )
             )
     return Guard(flags=flags, false_alarms=frozenset(false_alarms))
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.replace(".", " ").split()).lower()
+
+
+def _members_public_names(candidates: set[str]) -> set[str]:
+    """Titled names that are members' own display names (shown on the hub anyway, say in a
+    quoted reply's "Dr Tom Becker wrote:"), so they are not patient information."""
+    if not candidates:
+        return set()
+    from django.contrib.auth import get_user_model
+
+    wanted = {" ".join(c.split()) for c in candidates}
+    names = get_user_model().objects.filter(display_name__in=wanted)
+    return {_normal(n) for n in names.values_list("display_name", flat=True)}
 
 
 def require_clean(
