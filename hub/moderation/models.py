@@ -137,3 +137,33 @@ class Sanction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.member_id}"
+
+
+class PiiClearance(models.Model):
+    """A finding of the patient-data guard that someone said is not patient information.
+
+    Authors clear findings when they submit; for library items a reviewer must clear them too
+    before the item can be published.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    token = models.CharField(max_length=64)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_reviewer = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "token", "by_reviewer"],
+                name="moderation_clearance_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Cleared {self.token} on {self.content_type_id}:{self.object_id}"

@@ -544,3 +544,43 @@ def reveal_author(*, actor: Any, target: models.Model, reason: str) -> Any:
         )
     )
     return author
+
+
+# Clearances (library items: the author's ticks, then the reviewer's) ------------------------
+
+
+def cleared_tokens(target: models.Model, *, by_reviewer: bool) -> frozenset[str]:
+    from .models import PiiClearance
+
+    ct = ContentType.objects.get_for_model(target)
+    return frozenset(
+        PiiClearance.objects.filter(
+            content_type=ct, object_id=target.pk, by_reviewer=by_reviewer
+        ).values_list("token", flat=True)
+    )
+
+
+def record_clearances(
+    *, actor: Any, target: models.Model, tokens: Iterable[str], by_reviewer: bool
+) -> int:
+    """Remember which findings were marked as not patient information (the caller has
+    checked that the actor may: the author, or a reviewer). Returns how many are new."""
+    from .models import PiiClearance
+
+    ct = ContentType.objects.get_for_model(target)
+    existing = cleared_tokens(target, by_reviewer=by_reviewer)
+    new = sorted(set(tokens) - existing)
+    PiiClearance.objects.bulk_create(
+        PiiClearance(
+            content_type=ct, object_id=target.pk, token=t, by=actor, by_reviewer=by_reviewer
+        )
+        for t in new
+    )
+    if new:
+        audit_record(
+            action="moderation:pii:clear",
+            actor=actor,
+            target=target,
+            new={"findings": len(new), "by_reviewer": by_reviewer},
+        )
+    return len(new)
