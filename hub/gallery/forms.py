@@ -87,12 +87,6 @@ class DetailsForm(forms.Form):
         help_text="Everyone sees “Anonymous” instead of your name, and only the day it was shared.",
     )
 
-    false_alarm = forms.BooleanField(
-        label="I have checked: these are not details of a real patient or member of staff. "
-        "Send it to a moderator to decide.",
-        required=False,
-    )
-
     def details(self) -> TrapDetails:
         data = self.cleaned_data
         return TrapDetails(
@@ -110,7 +104,6 @@ class DetailsForm(forms.Form):
 
 
 class ModeratorEditForm(DetailsForm):
-    false_alarm = None  # moderators are the reviewers
     note = forms.CharField(
         label="Why you changed it", max_length=500, help_text="Kept in the audit log."
     )

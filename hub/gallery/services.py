@@ -7,6 +7,7 @@ blurs what must not be seen, then publishes or declines it with a reason.
 
 import io
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from hub.core.images import ImageLimits, Region, obscure_regions, reencode_image
 from hub.core.services import audit_record
 from hub.library.models import CareSetting, Category
 from hub.library.services import tags_from_names
-from hub.moderation import pii
+from hub.moderation import guard as pii_guard
 from hub.moderation import services as moderation
 
 from . import permissions as perms
@@ -65,30 +66,28 @@ class TrapDetails:
     is_anonymous: bool = False
 
 
-class PatientDataFound(ValidationError):
-    """The words may identify a patient or member of staff: the author edits them, or says
-    they are a false alarm (then a moderator decides)."""
+FIELD_LABELS = {
+    "title": "Title",
+    "hazard": "What could go wrong",
+    "fix_ideas": "Ideas to fix it",
+    "where_seen": "Where it was seen",
+    "caption": "Caption",
+    "alt_text": "Describe the photo",
+    "tags": "Tags",
+}
 
-    def __init__(self, findings: dict[str, list[pii.Finding]]):
-        self.findings = findings
-        super().__init__(
-            "Some of what you wrote may identify a patient or a member of staff.", code="pii"
-        )
 
-
-def scan_details(data: TrapDetails) -> dict[str, list[pii.Finding]]:
-    """The patient-data guard over every field of an error trap that anyone will read."""
-    return pii.scan_fields(
-        {
-            "title": data.title,
-            "hazard": data.hazard,
-            "fix_ideas": data.fix_ideas,
-            "where_seen": data.where_seen,
-            "caption": data.caption,
-            "alt_text": data.alt_text,
-            "tags": ", ".join(data.tags),
-        }
-    )
+def public_text(data: TrapDetails) -> dict[str, str]:
+    """Every field of an error trap that anyone will read: what the patient-data guard scans."""
+    return {
+        "title": data.title,
+        "hazard": data.hazard,
+        "fix_ideas": data.fix_ideas,
+        "where_seen": data.where_seen,
+        "caption": data.caption,
+        "alt_text": data.alt_text,
+        "tags": ", ".join(t.strip() for t in data.tags),
+    }
 
 
 def _open_cases(trap: ErrorTrap):
@@ -230,13 +229,17 @@ def _save_details(trap: ErrorTrap, data: TrapDetails) -> dict[str, tuple[Any, An
 
 @transaction.atomic
 def trap_submit(
-    *, actor: Any, trap: ErrorTrap, data: TrapDetails, false_alarm: bool = False
+    *,
+    actor: Any,
+    trap: ErrorTrap,
+    data: TrapDetails,
+    pii_false_alarms: Iterable[str] = (),
 ) -> ErrorTrap:
     """The uploader adds the details to their draft and sends it to the moderators.
 
-    The words go through the patient-data guard first. Findings stop the submission
-    (PatientDataFound) unless the uploader says they are a false alarm; then the findings go
-    to the moderation queue with the trap, for the moderator to judge.
+    The words go through the patient-data guard first (hub.moderation.guard). Findings stop
+    the submission (PersonalDataFound) unless the uploader ticks each as a false alarm; then
+    the findings go to the moderation queue with the trap, for the moderator to judge.
     """
     _require(
         perms.is_owner(actor, trap) and perms.can_edit_trap(actor, trap),
@@ -247,9 +250,9 @@ def trap_submit(
     if trap.status != TrapStatus.DRAFT:
         raise ValidationError("This error trap has already been sent for review.")
     _check_text(data)
-    findings = scan_details(data)
-    if findings and not false_alarm:
-        raise PatientDataFound(findings)
+    guard = pii_guard.require_clean(
+        public_text(data), false_alarms=pii_false_alarms, labels=FIELD_LABELS
+    )
     _save_details(trap, data)
     trap.status = TrapStatus.PENDING
     trap.submitted_at = timezone.now()
@@ -261,11 +264,11 @@ def trap_submit(
         old={"status": TrapStatus.DRAFT},
         new={"status": TrapStatus.PENDING},
     )
-    if findings:
+    if guard.held:
         moderation.hold_for_review(
             actor=actor,
             target=trap,
-            findings=findings,
+            findings=guard.findings_by_field(),
             note="The uploader says these are not patient details.",
         )
     return trap

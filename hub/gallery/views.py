@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.library.models import Category, Tag
+from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
 from . import queries, services
@@ -118,7 +119,7 @@ def details(request: HttpRequest, pk: int) -> HttpResponse:
     trap = get_object_or_404(ErrorTrap, pk=pk, owner=request.user)
     if trap.status != TrapStatus.DRAFT:
         return redirect(trap)
-    findings = []
+    pii = None
     if request.method == "POST":
         form = DetailsForm(request.POST)
         if form.is_valid():
@@ -127,45 +128,23 @@ def details(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                     trap=trap,
                     data=form.details(),
-                    false_alarm=form.cleaned_data["false_alarm"],
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                 )
-            except services.PatientDataFound as found:
-                findings = _highlighted(form, found.findings)
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except ValidationError as error:
                 _errors_to_form(form, error)
             else:
                 messages.success(
                     request,
                     "Thank you. Your error trap is waiting for a moderator, who will check it "
-                    "before anyone else can see it.",
+                    "before anyone else can see it. You will hear when it is published.",
                 )
                 return redirect(trap)
     else:
         form = DetailsForm(initial={"alt_text": trap.alt_text})
-    return render(
-        request, "gallery/details.html", {"trap": trap, "form": form, "findings": findings}
-    )
-
-
-def _highlighted(form, findings: dict) -> list[dict]:
-    """Each field with findings: its label, its text cut into plain and flagged parts, and
-    the plain-English reasons, for the author to see exactly what was found."""
-    texts = {**form.cleaned_data, "tags": form.cleaned_data.get("tags", "")}
-    result = []
-    for name, items in findings.items():
-        text = texts.get(name, "")
-        if name == "tags":
-            text = ", ".join(t for t in text.split(",") if t.strip())
-        parts, at = [], 0
-        for finding in sorted(items, key=lambda f: f.start):
-            parts.append((text[at : finding.start], False))
-            parts.append((text[finding.start : finding.end], True))
-            at = finding.end
-        parts.append((text[at:], False))
-        label = form.fields[name].label if name in form.fields else name
-        reasons = list(dict.fromkeys(f.reason for f in items))
-        result.append({"label": label or name.title(), "parts": parts, "reasons": reasons})
-    return result
+    return render(request, "gallery/details.html", {"trap": trap, "form": form, "pii": pii})
 
 
 @login_required

@@ -7,6 +7,7 @@ from hub.gallery import services
 from hub.gallery.models import TrapStatus
 from hub.moderation import registry
 from hub.moderation import services as moderation
+from hub.moderation.guard import PersonalDataFound
 from hub.moderation.models import Case, CaseStatus
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory
@@ -14,6 +15,15 @@ from tests.factories import MemberFactory
 from .helpers import details, draft_trap, published_trap
 
 pytestmark = pytest.mark.django_db
+
+
+def submit_as_false_alarm(uploader, trap, data):
+    """Submit, get stopped by the guard, tick every finding as a false alarm, submit again."""
+    with pytest.raises(PersonalDataFound) as found:
+        services.trap_submit(actor=uploader, trap=trap, data=data)
+    tokens = [flag.token for flag in found.value.guard.flags]
+    return services.trap_submit(actor=uploader, trap=trap, data=data, pii_false_alarms=tokens)
+
 
 NHS_NUMBER = "943 476 5919"  # a valid check digit
 
@@ -25,10 +35,10 @@ def test_an_nhs_number_in_any_field_stops_the_submission(uploader, field):
     trap = draft_trap(uploader)
     text = f"Label shows {NHS_NUMBER}"
 
-    with pytest.raises(services.PatientDataFound) as found:
+    with pytest.raises(PersonalDataFound) as found:
         services.trap_submit(actor=uploader, trap=trap, data=details(**{field: text}))
 
-    assert [f.kind for f in found.value.findings[field]] == ["nhs_number"]
+    assert [f.kind for f in found.value.guard.findings_by_field()[field]] == ["nhs_number"]
     trap.refresh_from_db()
     assert trap.status == TrapStatus.DRAFT
 
@@ -36,7 +46,7 @@ def test_an_nhs_number_in_any_field_stops_the_submission(uploader, field):
 def test_an_nhs_number_split_across_a_line_break_is_caught(uploader):
     trap = draft_trap(uploader)
 
-    with pytest.raises(services.PatientDataFound):
+    with pytest.raises(PersonalDataFound):
         services.trap_submit(
             actor=uploader, trap=trap, data=details(hazard="Chart with 943 476\n5919 on it")
         )
@@ -45,9 +55,7 @@ def test_an_nhs_number_split_across_a_line_break_is_caught(uploader):
 def test_a_false_alarm_goes_to_the_moderation_queue_with_its_findings(uploader, moderator):
     trap = draft_trap(uploader)
 
-    services.trap_submit(
-        actor=uploader, trap=trap, data=details(caption="Seen by Nurse Jackie"), false_alarm=True
-    )
+    submit_as_false_alarm(uploader, trap, details(caption="Seen by Nurse Jackie"))
 
     trap.refresh_from_db()
     assert trap.status == TrapStatus.PENDING and not trap.is_published
@@ -60,9 +68,7 @@ def test_publishing_a_held_trap_closes_its_case_and_tells_the_uploader_once(
     uploader, moderator, django_capture_on_commit_callbacks
 ):
     trap = draft_trap(uploader)
-    services.trap_submit(
-        actor=uploader, trap=trap, data=details(caption="Seen by Nurse Jackie"), false_alarm=True
-    )
+    submit_as_false_alarm(uploader, trap, details(caption="Seen by Nurse Jackie"))
     # The moderator edits the name out in the gallery, then publishes.
     services.trap_edit(
         actor=moderator, trap=trap, data=details(caption="Seen on a ward"), note="Name"
@@ -76,9 +82,7 @@ def test_publishing_a_held_trap_closes_its_case_and_tells_the_uploader_once(
 
 def test_approving_a_held_trap_in_the_moderation_queue_publishes_it(uploader, moderator):
     trap = draft_trap(uploader)
-    services.trap_submit(
-        actor=uploader, trap=trap, data=details(caption="Seen by Nurse Jackie"), false_alarm=True
-    )
+    submit_as_false_alarm(uploader, trap, details(caption="Seen by Nurse Jackie"))
     case = Case.objects.get(object_id=trap.pk)
 
     moderation.case_approve(actor=moderator, case=case)

@@ -354,7 +354,8 @@ def test_possible_patient_data_is_marked_and_nothing_is_sent(client, uploader):
     assert response.status_code == 200
     assert "<mark>943 476 5919</mark>" in html
     assert "NHS number" in html
-    assert "I have checked: these are not details" in html
+    assert "is not patient information" in html
+    assert 'name="pii_false_alarm"' in html
     trap.refresh_from_db()
     assert trap.status == TrapStatus.DRAFT
 
@@ -373,8 +374,10 @@ def test_a_post_that_is_only_an_nhs_number_is_caught(client, uploader):
 def test_ticking_false_alarm_sends_it_for_review_held(client, uploader):
     trap = _draft(uploader)
     client.force_login(uploader)
+    html = client.post(f"/gallery/share/{trap.pk}/", DETAILS_POST).content.decode()
+    token = re.search(r'name="pii_false_alarm" value="([0-9a-f]+)"', html).group(1)
 
-    client.post(f"/gallery/share/{trap.pk}/", {**DETAILS_POST, "false_alarm": "on"})
+    client.post(f"/gallery/share/{trap.pk}/", {**DETAILS_POST, "pii_false_alarm": token})
 
     trap.refresh_from_db()
     assert trap.status == TrapStatus.PENDING and not trap.is_published
