@@ -5,7 +5,6 @@ and a few words, a draft; they add the details and send it for review (pending);
 blurs what must not be seen, then publishes or declines it with a reason.
 """
 
-import io
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -448,7 +447,3 @@ def _tell_owner(trap: ErrorTrap, actor: Any, *, kind: str, title: str, body: str
 
 def author_name(trap: ErrorTrap) -> str:
     return ANONYMOUS_NAME if trap.is_anonymous else trap.owner.public_name
-
-
-def picture_bytes(trap: ErrorTrap, width: int) -> io.BufferedReader:
-    return default_storage.open(trap.storage_name(width), "rb")

@@ -302,7 +302,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
                 "fix_ideas": trap.fix_ideas,
                 "caption": trap.caption,
                 "alt_text": trap.alt_text,
-                "categories": list(trap.categories.all()),
+                "categories": [c.pk for c in trap.categories.all()],
                 "tags": ", ".join(t.name for t in trap.tags.all()),
                 "is_anonymous": trap.is_anonymous,
             }

@@ -381,3 +381,37 @@ def test_ticking_false_alarm_sends_it_for_review_held(client, uploader):
 
     trap.refresh_from_db()
     assert trap.status == TrapStatus.PENDING and not trap.is_published
+
+
+def test_a_moderator_edits_the_words_with_a_note(client, uploader, moderator):
+    trap = pending_trap(uploader)
+    client.force_login(moderator)
+    page = client.get(f"{trap.get_absolute_url()}edit/").content.decode()
+    medication = Category.objects.get(name="Medication")
+    assert f'value="{medication.pk}" id="category-{medication.pk}" checked' in page
+
+    missing_note = client.post(
+        f"{trap.get_absolute_url()}edit/",
+        {"title": "Clearer title", "hazard": "Same hazard", "setting": "acute", "alt_text": "A"},
+    )
+    assert missing_note.status_code == 200 and "This field is required" in (
+        missing_note.content.decode()
+    )
+    client.post(
+        f"{trap.get_absolute_url()}edit/",
+        {
+            "title": "Clearer title",
+            "hazard": "Same hazard",
+            "setting": "acute",
+            "alt_text": "A",
+            "note": "Clearer wording",
+        },
+    )
+    trap.refresh_from_db()
+    assert trap.title == "Clearer title"
+
+
+def test_members_cannot_open_the_edit_page(client, uploader):
+    trap = pending_trap(uploader)
+    client.force_login(uploader)
+    assert client.get(f"{trap.get_absolute_url()}edit/").status_code == 403
