@@ -153,16 +153,18 @@ def resized_copies(
     """(width, height, file) of the picture at each of `widths` narrower than it, and at its
     own size, smallest first.
 
-    Input is a picture reencode_image produced (bounded in size, no metadata).
+    Input is a picture reencode_image or obscure_regions produced (bounded in size, no
+    metadata): it is kept as it is for the full size rather than compressed a second time.
     """
     image = _open_reencoded(content)
     own = image.width
+    extension = "png" if image.mode == "RGBA" else "jpg"
     copies = []
     for width in sorted({w for w in widths if w < own}):
         height = max(1, round(image.height * width / own))
         smaller = image.resize((width, height), Image.Resampling.LANCZOS)
         copies.append((width, height, encode_clean(smaller)))
-    copies.append((own, image.height, encode_clean(image)))
+    copies.append((own, image.height, ContentFile(content, name=f"image.{extension}")))
     return copies
 
 
