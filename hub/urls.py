@@ -27,6 +27,7 @@ urlpatterns = [
     path("networks/", include("hub.networks.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
+    path("moderation/", include("hub.moderation.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),
 ]
