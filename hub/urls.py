@@ -30,6 +30,7 @@ urlpatterns = [
     path("gallery/", include("hub.gallery.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
+    path("moderation/", include("hub.moderation.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),
 ]

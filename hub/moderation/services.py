@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from hub.core.services import audit_record
@@ -272,7 +273,11 @@ def hold_for_review(
         actor=actor,
         target=case,
         reason=note.strip(),
-        new={"kind": kind.label, "findings": [f"{f['kind']}" for f in case.findings]},
+        new={
+            "kind": kind.label,
+            "findings": [f"{f['kind']}" for f in case.findings],
+            "anonymous": kind.is_anonymous(target),
+        },
     )
     _notify_moderators(case, kind.label)
     return case
@@ -291,7 +296,7 @@ def _notify_moderators(case: Case, label: str) -> None:
         kind="moderation:held",
         title=f"A {label.lower()} is waiting for review",
         body="Its author says the possible patient information found in it is a false alarm.",
-        url=f"/moderation/{case.pk}/",
+        url=reverse("moderation:case", args=[case.pk]),
         email=False,
     )
 
@@ -584,3 +589,10 @@ def record_clearances(
             new={"findings": len(new), "by_reviewer": by_reviewer},
         )
     return len(new)
+
+
+def audit_exported(*, actor: Any, filters: dict[str, Any]) -> None:
+    """Exporting the audit log is itself recorded."""
+    if not can_view_audit(actor):
+        raise PermissionDenied("Only administrators can export the audit log.")
+    audit_record(action="moderation:audit:export", actor=actor, new=dict(filters))
