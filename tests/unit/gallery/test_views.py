@@ -415,3 +415,23 @@ def test_members_cannot_open_the_edit_page(client, uploader):
     trap = pending_trap(uploader)
     client.force_login(uploader)
     assert client.get(f"{trap.get_absolute_url()}edit/").status_code == 403
+
+
+def test_a_member_reports_a_published_trap_from_its_page(client, uploader, moderator):
+    from hub.moderation.models import Case
+
+    trap = published_trap(uploader, moderator)
+    client.force_login(MemberFactory())
+    html = client.get(trap.get_absolute_url()).content.decode()
+    report_url = re.search(r'href="(/moderation/report/\d+/\d+/)"', html).group(1)
+
+    response = client.post(report_url, {"reason": "patient_information", "details": "A face"})
+
+    assert response.status_code == 302
+    assert Case.objects.get().target == trap
+
+
+def test_the_uploader_gets_no_report_link_on_their_own_trap(client, uploader, moderator):
+    trap = published_trap(uploader, moderator)
+    client.force_login(uploader)
+    assert "/moderation/report/" not in client.get(trap.get_absolute_url()).content.decode()
