@@ -153,3 +153,11 @@ def test_a_gps_photo_is_uploaded_blurred_by_a_moderator_and_published_without_gp
     page.goto("/gallery/")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     assert_accessible(page)
+
+    # On a phone the grid is one column and nothing scrolls sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/gallery/")
+    card = page.locator(".trap-card").first.bounding_box()
+    assert card["width"] > 300
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
