@@ -6,6 +6,7 @@ for review counts as hidden; approving it from the queue publishes it. Moderatio
 the actor and writes the audit entry, so these adapters only change state.
 """
 
+from django.db import transaction
 from django.utils import timezone
 
 from hub.moderation.registry import register
@@ -26,10 +27,15 @@ def _hide(trap: ErrorTrap, reason: str) -> None:
 def _unhide(trap: ErrorTrap, reason: str) -> None:
     trap.is_hidden = False
     trap.hidden_reason = ""
-    if trap.status == TrapStatus.PENDING:
+    newly_published = trap.status == TrapStatus.PENDING
+    if newly_published:
         trap.status = TrapStatus.PUBLISHED
         trap.published_at = timezone.now()
     trap.save(update_fields=["is_hidden", "hidden_reason", "status", "published_at", "updated"])
+    if newly_published:
+        from .services import notify_followers_of_new_trap
+
+        transaction.on_commit(lambda: notify_followers_of_new_trap(trap_id=trap.pk))
 
 
 def _edit(trap: ErrorTrap, fields: dict[str, str], note: str) -> None:

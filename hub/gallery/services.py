@@ -382,7 +382,36 @@ def trap_publish(*, actor: Any, trap: ErrorTrap) -> ErrorTrap:
             title=f"Your error trap is published: {trap.title}",
             body="Thank you for sharing it. Others can now see it, comment and suggest fixes.",
         )
+    transaction.on_commit(lambda: notify_followers_of_new_trap(trap_id=trap.pk))
     return trap
+
+
+def notify_followers_of_new_trap(*, trap_id: int) -> None:
+    """Tell followers of the trap's categories (and their areas) and tags that it is out.
+
+    The message names no author, so an anonymous trap stays anonymous; its uploader is left
+    out even when they follow one of them.
+    """
+    from django.contrib.auth import get_user_model
+
+    from hub.engagement.queries import followers_of
+    from hub.notifications.services import notify
+
+    trap = ErrorTrap.objects.filter(pk=trap_id).first()
+    if trap is None or not trap.is_published:
+        return
+    categories = list(trap.categories.select_related("parent"))
+    targets = [*categories, *{c.parent for c in categories if c.parent_id}, *trap.tags.all()]
+    user_ids = followers_of(targets=targets) - {trap.owner_id}
+    if not user_ids:
+        return
+    notify(
+        recipients=list(get_user_model().objects.filter(pk__in=user_ids, is_active=True)),
+        kind="gallery:new_trap",
+        title=f"New error trap: {trap.title}",
+        body=trap.hazard[:300],
+        url=trap.get_absolute_url(),
+    )
 
 
 @transaction.atomic

@@ -212,3 +212,29 @@ def test_the_author_name_is_anonymous_for_an_anonymous_trap(uploader, moderator)
     assert services.author_name(trap) == "Anonymous"
     other = published_trap(MemberFactory(display_name="Named Person"), moderator, title="Other")
     assert services.author_name(other) == "Named Person"
+
+
+def test_followers_of_a_category_or_tag_hear_of_a_new_trap_without_the_authors_name(
+    uploader, moderator, django_capture_on_commit_callbacks
+):
+    from hub.engagement import services as engagement
+    from hub.library.models import Category, Tag
+
+    category_fan, tag_fan, bystander = MemberFactory(), MemberFactory(), MemberFactory()
+    trap = pending_trap(uploader, is_anonymous=True)
+    engagement.follow_set(
+        actor=category_fan, target=Category.objects.get(name="Medication"), following=True
+    )
+    engagement.follow_set(actor=tag_fan, target=Tag.objects.get(name="insulin"), following=True)
+    engagement.follow_set(actor=uploader, target=Tag.objects.get(name="insulin"), following=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.trap_publish(actor=moderator, trap=trap)
+
+    told = set(
+        Notification.objects.filter(kind="gallery:new_trap").values_list("recipient", flat=True)
+    )
+    assert told == {category_fan.pk, tag_fan.pk}
+    for note in Notification.objects.filter(kind="gallery:new_trap"):
+        assert uploader.public_name not in note.title + note.body
+    assert bystander.pk not in told
