@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from hub.community.sitemaps import ForumSitemap, TopicSitemap
 from hub.core.sitemaps import StaticPagesSitemap
+from hub.events.sitemaps import EventSitemap
 from hub.gallery.sitemaps import ErrorTrapSitemap
 from hub.library.sitemaps import CategorySitemap, ItemSitemap, TagSitemap
 
@@ -14,6 +15,7 @@ SITEMAPS = {
     "tags": TagSitemap,
     "forums": ForumSitemap,
     "topics": TopicSitemap,
+    "events": EventSitemap,
     "error-traps": ErrorTrapSitemap,
 }
 
@@ -30,6 +32,7 @@ urlpatterns = [
     path("gallery/", include("hub.gallery.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
+    path("events/", include("hub.events.urls")),
     path("moderation/", include("hub.moderation.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),
