@@ -158,8 +158,8 @@ def test_the_published_picture_is_served_without_gps(client, uploader, moderator
     html = client.get(trap.get_absolute_url()).content.decode()
     urls = set(image_urls(html))
     assert len(urls) == len(trap.image_widths)
-    for url in urls:
-        response = client.get(url)
+    responses = [client.get(url) for url in urls]
+    for response in responses:
         assert response.status_code == 200
         assert response["Content-Type"] == "image/jpeg"
         assert response["X-Content-Type-Options"] == "nosniff"
@@ -167,6 +167,9 @@ def test_the_published_picture_is_served_without_gps(client, uploader, moderator
         with Image.open(io.BytesIO(data)) as image:
             assert image.getexif().get_ifd(GPS_IFD) == {}
         assert b"SpyCam" not in data
+    # Last: closing a file response ends the request, and with it the database connection.
+    for response in responses:
+        response.close()
 
 
 def test_a_moderator_blurs_through_the_form_and_the_old_picture_is_gone(
