@@ -129,6 +129,21 @@ def _specs(today: date) -> list[dict[str, Any]]:
         },
         {
             "by": "editor",
+            "title": "Open patient safety conversation",
+            "summary": "A monthly online hour for anyone: patients, families and staff.",
+            "description": "<p>Bring a question or an experience. A different guest opens "
+            "each month; no slides, no jargon.</p>",
+            "format": "webinar",
+            "local_start": _at(_next_nth_weekday(today, 1, 1), 18, 0),
+            "local_end": _at(_next_nth_weekday(today, 1, 1), 19, 0),
+            "online_url": "https://meet.example.org/open-conversation",
+            "capacity": 200,
+            "repeat": Repeat.MONTHLY,
+            "month_week": 1,
+            "repeat_count": 12,
+        },
+        {
+            "by": "editor",
             "title": "Learning from deaths: making mortality review humane",
             "summary": "A free webinar with bereaved families and medical examiners.",
             "description": "<p>How structured judgement review and family involvement fit "

@@ -29,8 +29,10 @@ def test_the_demo_has_network_drop_ins_webinars_conferences_and_past_write_ups(d
     assert all((t.weekday(), t.hour, t.minute) == (4, 12, 30) for t in local)
     assert psmn.registrations.exists()
     assert Event.objects.filter(network__isnull=False, repeat=Repeat.MONTHLY).count() == 2
+    # The public calendar carries a recurring series too, so its feed shows an RRULE.
+    assert Event.objects.filter(network__isnull=True, repeat=Repeat.MONTHLY).count() == 1
     assert (
-        Event.objects.filter(format="webinar", network__isnull=True, last_end__gt=now).count() == 2
+        Event.objects.filter(format="webinar", network__isnull=True, last_end__gt=now).count() == 3
     )
     congress = Event.objects.get(format="conference", last_end__gt=now)
     assert congress.is_external
@@ -42,4 +44,4 @@ def test_the_demo_has_network_drop_ins_webinars_conferences_and_past_write_ups(d
 def test_loading_the_demo_again_adds_no_event(demo):
     count = Event.objects.count()
     call_command("load_demo", stdout=StringIO())
-    assert Event.objects.count() == count == 9
+    assert Event.objects.count() == count == 10
