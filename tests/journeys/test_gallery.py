@@ -161,3 +161,31 @@ def test_a_gps_photo_is_uploaded_blurred_by_a_moderator_and_published_without_gp
     assert card["width"] > 300
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
+
+
+def test_a_moderator_without_javascript_blurs_by_typing_the_area(browser, live_server):
+    from tests.unit.gallery.helpers import pending_trap, photo
+
+    uploader = MemberFactory(username="una", email="una@example.org")
+    MemberFactory(username="mo", email="mo@example.org", roles=["Moderator"])
+    trap = pending_trap(uploader, photo(size=(640, 480)))
+    old_key = trap.image_key
+
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, "mo@example.org")
+        page.goto(trap.get_absolute_url())
+        # The drawing aid needs JavaScript; axe does too, so it runs on this page in the
+        # journey above instead.
+        expect(page.locator("[data-blur-stage]")).to_be_hidden()
+        page.get_by_label("Area 1: from the left edge (%)").fill("25")
+        page.get_by_label("Area 1: from the top edge (%)").fill("10")
+        page.get_by_label("Area 1: width (%)").fill("50")
+        page.get_by_label("Area 1: height (%)").fill("30")
+        page.get_by_role("button", name="Blur these areas").click()
+        expect(page.get_by_text("Blurred 1 area.")).to_be_visible()
+    finally:
+        context.close()
+    trap.refresh_from_db()
+    assert trap.image_key != old_key and trap.blurred_regions == 1
