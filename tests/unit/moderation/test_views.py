@@ -312,3 +312,27 @@ def test_audit_export_is_csv_safe_for_spreadsheets(admin_member, member):
 def test_a_bad_date_filter_on_the_audit_log_is_not_a_500(admin_member):
     response = signed_in(admin_member).get("/moderation/audit/?since=notadate&page=x")
     assert response.status_code == 200
+
+
+def test_editing_a_reply_to_add_an_nhs_number_is_refused(topic):
+    from hub.community.services import post_reply
+
+    reply = post_reply(actor=topic.author, topic=topic, body="<p>Fine.</p>")
+    response = signed_in(topic.author).post(
+        f"/community/post/{reply.pk}/edit/", {"body": f"Patient {NHS}"}
+    )
+    assert response.status_code == 400 and f"<mark>{NHS}</mark>" in response.content.decode()
+    reply.refresh_from_db()
+    assert NHS not in reply.body
+
+
+def test_editing_a_comment_with_a_false_alarm_holds_it(comment):
+    body = "Thanks to Dr Okafor's team"
+    token = inspect({"body": body}).flags[0].token
+    response = signed_in(comment.author).post(
+        f"/engage/comment/{comment.pk}/edit/", {"body": body, "pii_false_alarm": token}
+    )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.hidden_at is not None
+    assert Case.objects.get(source=Source.HELD).target == comment
