@@ -336,3 +336,31 @@ def test_editing_a_comment_with_a_false_alarm_holds_it(comment):
     comment.refresh_from_db()
     assert comment.hidden_at is not None
     assert Case.objects.get(source=Source.HELD).target == comment
+
+
+def test_your_posts_page_lists_anonymous_posts_in_bounded_queries(
+    author, topic, item, django_assert_max_num_queries
+):
+    from hub.community.services import post_reply
+    from hub.engagement.services import comment_add
+
+    for n in range(6):
+        post_reply(actor=author, topic=topic, body=f"<p>r{n}</p>", anonymous=n % 2 == 0)
+        comment_add(actor=author, target=item, body=f"<p>c{n}</p>", anonymous=True)
+    client = signed_in(author)
+    with django_assert_max_num_queries(14):
+        response = client.get("/profile/posts/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("· posted anonymously") == 9  # three replies and six comments
+
+
+def test_posted_time_shows_only_the_day_for_anonymous_posts():
+    from django.template import Context, Template
+
+    when = timezone.make_aware(timezone.datetime(2026, 3, 4, 21, 45))
+    template = Template("{% load safety %}{% posted_time when anonymous %}")
+    shown = template.render(Context({"when": when, "anonymous": True}))
+    assert shown == '<time datetime="2026-03-04">4 March 2026</time>'
+    full = template.render(Context({"when": when, "anonymous": False}))
+    assert "21:45" in full and 'datetime="2026-03-04T21:45:00' in full
