@@ -377,3 +377,145 @@ def test_the_author_finds_their_anonymous_posts_in_their_account(anonymous_world
         other.force_login(world.people[visitor])
         html = get(other, "/profile/posts/")[1]
         assert "A wrong-patient near miss" not in html and "· posted anonymously" not in html
+
+
+# Events ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def network_event(world):
+    from datetime import datetime
+
+    from hub.events import recurrence
+    from hub.events import services as events
+    from hub.events.models import Repeat
+
+    event = events.event_create(
+        actor=world.people["network_leader"],
+        data=events.EventData(
+            title=f"{SECRET} drop-in",
+            summary=f"{SECRET} summary",
+            description=f"<p>{SECRET} agenda</p>",
+            format="drop_in",
+            local_start=datetime(2030, 1, 4, 12, 30),
+            local_end=datetime(2030, 1, 4, 13, 30),
+            time_zone="Europe/London",
+            online_url="https://meet.example.org/network-room",
+            repeat=Repeat.WEEKLY,
+            repeat_count=8,
+            network=world.network,
+        ),
+    )
+    start = recurrence.occurrence_starts(event)[0]
+    events.registration_create(actor=world.people["network_member"], event=event, start=start)
+    return event
+
+
+@pytest.fixture
+def public_draft_event(world):
+    from datetime import datetime
+
+    from hub.events import services as events
+
+    editor = MemberFactory(username="eventeditor", roles=["Editor"])
+    return events.event_create(
+        actor=editor,
+        data=events.EventData(
+            title=f"{SECRET} unannounced",
+            summary="Draft",
+            description="<p>Draft</p>",
+            format="webinar",
+            local_start=datetime(2030, 2, 1, 10, 0),
+            local_end=datetime(2030, 2, 1, 11, 0),
+            time_zone="Europe/London",
+            venue="Town hall",
+            status="draft",
+        ),
+    )
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_network_event_is_seen_by_network_insiders_only_on_every_surface(
+    world, network_event, visitor
+):
+    client = client_for(world, visitor)
+    allowed = visitor in INSIDERS
+    status, html = get(client, network_event.get_absolute_url())
+    assert (status == 200 and SECRET in html) is allowed
+    if not allowed:
+        assert SECRET not in html
+    assert (client.get(f"/events/{network_event.slug}/event.ics").status_code == 200) is allowed
+    assert (client.get(f"/events/{network_event.pk}/", follow=True).status_code == 200) is allowed
+    # Lists that show it to insiders; public feeds and the sitemap never carry it.
+    for url, shown_to_insiders in [
+        ("/events/", True),
+        ("/events/calendar/?month=2030-01", True),
+        ("/events/past/", False),
+        ("/events/feed.ics", False),
+        ("/events/category/medication/feed.ics", False),
+        ("/sitemap.xml", False),
+    ]:
+        assert (SECRET in get(client, url)[1]) is (allowed and shown_to_insiders), url
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_the_online_link_of_a_network_event_is_shown_to_registered_insiders_only(
+    world, network_event, visitor
+):
+    client = client_for(world, visitor)
+    link = "meet.example.org/network-room"
+    html = get(client, network_event.get_absolute_url())[1]
+    ics = client.get(f"/events/{network_event.slug}/event.ics").content.decode()
+    # The leader organises it; the member registered; the administrator sees it to manage it.
+    allowed = visitor in {"network_member", "network_leader", "administrator"}
+    assert (link in html) is allowed
+    assert (link in ics) is allowed
+    assert link not in get(client, "/events/feed.ics")[1]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_draft_event_is_seen_by_its_organisers_only(world, public_draft_event, visitor):
+    client = client_for(world, visitor)
+    allowed = visitor == "administrator"
+    status, html = get(client, public_draft_event.get_absolute_url())
+    assert (status == 200 and SECRET in html) is allowed
+    for url in ["/events/", "/events/calendar/?month=2030-02", "/events/feed.ics", "/sitemap.xml"]:
+        assert SECRET not in get(client, url)[1], url
+
+
+def test_a_network_events_private_feed_opens_for_its_members_only(world, network_event):
+    from hub.events import services as events
+
+    for name in VISITORS[1:]:
+        token = events.feed_token_ensure(actor=world.people[name]).feed_token
+        response = Client().get(f"/events/private/{token}/network/{world.network.slug}.ics")
+        assert (response.status_code == 200) is (name in INSIDERS), name
+        if response.status_code == 200:
+            assert SECRET in response.content.decode()
+
+
+def test_reminders_and_changes_of_a_network_event_reach_insiders_only(
+    world, network_event, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from hub.engagement import services as engagement_services
+    from hub.events import recurrence
+    from hub.events import services as events
+
+    start = recurrence.occurrence_starts(network_event)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        events.reminders_send(now=start - timedelta(hours=1))
+        events.event_cancel(actor=world.people["network_leader"], event=network_event, reason="x")
+    for name in ("member", "moderator", "requester"):
+        person = world.people[name]
+        assert not Notification.objects.filter(recipient=person, title__contains=SECRET).exists()
+        assert all(SECRET not in m.subject + m.body for m in mail.outbox if person.email in m.to)
+    insider = world.people["network_member"]
+    kinds = set(Notification.objects.filter(recipient=insider).values_list("kind", flat=True))
+    assert {"events:reminder", "events:change"} <= kinds
+    # Outsiders cannot even follow it.
+    with pytest.raises(Exception):
+        engagement_services.follow_set(
+            actor=world.people["member"], target=network_event, following=True
+        )
