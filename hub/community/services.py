@@ -324,12 +324,17 @@ def edit_refusal(actor: Any, post: Post) -> str:
 
 
 @transaction.atomic
-def post_edit(*, actor: Any, post: Post, body: str) -> Post:
-    """The author changes their post within the edit window; the earlier text is kept."""
+def post_edit(*, actor: Any, post: Post, body: str, pii_false_alarms: Iterable[str] = ()) -> Post:
+    """The author changes their post within the edit window; the earlier text is kept.
+
+    The patient-data guard runs as when posting; false alarms hold the post for review."""
     post.topic = Topic.objects.select_for_update().get(pk=post.topic_id)  # locked meanwhile?
     refusal = edit_refusal(actor, post)
     perms.require(not refusal, refusal)
     clean = _clean_body(body)
+    guard = pii_guard.require_clean(
+        {"body": clean}, false_alarms=pii_false_alarms, labels={"body": "Your post"}
+    )
     clean, mentioned = link_mentions(clean)
     if clean == post.body:
         return post
@@ -345,6 +350,12 @@ def post_edit(*, actor: Any, post: Post, body: str) -> Post:
         old={"body": old},
         new={"body": clean},
     )
+    if guard.held:
+        hold_for_review(
+            actor=actor,
+            target=post.topic if post.number == 1 else post,
+            findings=guard.findings_by_field(),
+        )
     if mentioned:
         _queue_notifications(post, mentioned, announce=False)
     return post

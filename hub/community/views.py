@@ -409,12 +409,21 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refusal)
         return redirect(_post_url(post))
     status = 200
+    pii = None
     if request.method == "POST":
         form = PostEditForm(request.POST)
         status = 400
         if form.is_valid():
             try:
-                services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"])
+                services.post_edit(
+                    actor=request.user,
+                    post=post,
+                    body=form.cleaned_data["body"],
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
+                )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except PermissionDenied as error:
                 messages.error(request, str(error))
                 return redirect(_post_url(post))
@@ -434,6 +443,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "topic": post.topic,
             "back": _post_url(post),
             "edit_minutes": settings.COMMENT_EDIT_WINDOW_MINUTES,
+            "pii": pii,
         },
         status=status,
     )

@@ -199,7 +199,9 @@ def comment_notify(*, comment: Comment) -> list[Any]:
 
 
 @transaction.atomic
-def comment_edit(*, actor: Any, comment: Comment, body: str) -> Comment:
+def comment_edit(
+    *, actor: Any, comment: Comment, body: str, pii_false_alarms: Iterable[str] = ()
+) -> Comment:
     """The author changes their comment, within COMMENT_EDIT_WINDOW_MINUTES of posting."""
     if not getattr(actor, "is_authenticated", False) or comment.author_id != actor.pk:
         raise PermissionDenied("Only the person who wrote a comment can change it.")
@@ -215,6 +217,9 @@ def comment_edit(*, actor: Any, comment: Comment, body: str) -> Comment:
     if target is None or not may_engage(actor, target):
         raise PermissionDenied("Comments here are closed.")
     clean = _clean_body(body)
+    guard = pii_guard.require_clean(
+        {"body": clean}, false_alarms=pii_false_alarms, labels={"body": "Your comment"}
+    )
     if clean == comment.body:
         return comment
     old = comment.body
@@ -228,6 +233,8 @@ def comment_edit(*, actor: Any, comment: Comment, body: str) -> Comment:
         old={"body": old},
         new={"body": clean},
     )
+    if guard.held:
+        hold_for_review(actor=actor, target=comment, findings=guard.findings_by_field())
     return comment
 
 

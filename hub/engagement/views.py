@@ -156,13 +156,20 @@ def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
             "of posting.",
         )
         return redirect(back)
+    pii = None
     if request.method == "POST":
         form = CommentEditForm(request.POST)
         if form.is_valid():
             try:
                 services.comment_edit(
-                    actor=request.user, comment=comment, body=form.cleaned_data["body"]
+                    actor=request.user,
+                    comment=comment,
+                    body=form.cleaned_data["body"],
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                 )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except PermissionDenied as error:
                 messages.error(request, str(error))
                 return redirect(back)
@@ -178,7 +185,7 @@ def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
     return render(
         request,
         "engagement/comment_edit.html",
-        {"form": form, "comment": comment, "target": target, "back": back},
+        {"form": form, "comment": comment, "target": target, "back": back, "pii": pii},
         status=status,
     )
 

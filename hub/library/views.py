@@ -477,7 +477,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
         attachment.file.open("rb"),
         content_type=attachment.content_type,
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=attachment.display_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store" if not item.is_published else "private"

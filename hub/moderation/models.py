@@ -52,7 +52,7 @@ class Case(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="moderation_cases",
-        help_text="The member the case is about (the author, or the member reported).",
+        help_text="Who the case is about: the author, or the member reported.",
     )
     is_member_report = models.BooleanField(default=False)
     source = models.CharField(max_length=12, choices=Source.choices, db_index=True)

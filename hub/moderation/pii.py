@@ -301,6 +301,8 @@ def _name_findings(text: str) -> Iterator[Finding]:
             continue
         name_words = list(re.finditer(r"\S+", match.group("name")))
         end = match.start("name") + name_words[len(words) - 1].end()
+        if text[end - 2 : end] in ("'s", "\u2019s"):  # "Mrs Patel's" is Mrs Patel
+            end -= 2
         yield _finding("name", text, match.start(), end)
 
 

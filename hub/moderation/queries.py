@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -92,8 +93,18 @@ def mask_anonymous_authors(entries: Iterable[AuditEntry]) -> None:
             anonymous_authors.get((entry.target_type, entry.target_id)) == entry.actor_id
             and entry.actor_id is not None
         )
+        entry.shown_old = str(entry.old_values)
+        entry.shown_new = str(entry.new_values)
+        entry.shown_reason = entry.reason
         if masked:
             entry.shown_actor = ANONYMOUS_AUTHOR
+            # Values can carry the author's name too (say, an uploaded file's name).
+            names = [n for n in (entry.actor.username, entry.actor.display_name) if n]
+            for attribute in ("shown_old", "shown_new", "shown_reason"):
+                value = getattr(entry, attribute)
+                for name in names:
+                    value = re.sub(re.escape(name), "[the author]", value, flags=re.IGNORECASE)
+                setattr(entry, attribute, value)
         elif entry.actor is not None:
             entry.shown_actor = entry.actor.username
         else:

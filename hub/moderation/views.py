@@ -385,9 +385,9 @@ def _csv_rows(writer, entries: list) -> list[str]:
                     e.target_type,
                     e.target_id,
                     _csv_safe(e.target_repr),
-                    _csv_safe(e.reason),
-                    _csv_safe(str(e.old_values)),
-                    _csv_safe(str(e.new_values)),
+                    _csv_safe(e.shown_reason),
+                    _csv_safe(e.shown_old),
+                    _csv_safe(e.shown_new),
                 ]
             )
         )

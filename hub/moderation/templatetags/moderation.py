@@ -8,10 +8,10 @@ from django.utils.html import format_html
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def report_link(context, obj, label: str = "Report") -> str:
-    user = context.get("user") or getattr(context.get("request"), "user", None)
-    if obj is None or not getattr(user, "is_authenticated", False):
+@register.simple_tag
+def report_link(obj, label: str = "Report") -> str:
+    """The template decides who sees it (signed-in members, not the author)."""
+    if obj is None:
         return ""
     # ContentType.objects caches per process, so a list of comments costs no extra queries.
     ct = ContentType.objects.get_for_model(obj)

@@ -169,6 +169,7 @@ def test_ni_numbers_with_prefixes_never_issued_are_ignored():
         ("Sister Patel was in charge", "Sister Patel"),
         ("Dr. O'Brien-Smith", "Dr. O'Brien-Smith"),
         ("Mx Williams", "Mx Williams"),
+        ("Mrs Patel's chart", "Mrs Patel"),
     ],
 )
 def test_names_with_titles_are_found(text, expected):
