@@ -411,6 +411,7 @@ def notify_followers_of_new_trap(*, trap_id: int) -> None:
         title=f"New error trap: {trap.title}",
         body=trap.hazard[:300],
         url=trap.get_absolute_url(),
+        target=trap,
     )
 
 
@@ -471,6 +472,7 @@ def _tell_owner(trap: ErrorTrap, actor: Any, *, kind: str, title: str, body: str
         body=body,
         url=trap.get_absolute_url(),
         actor=actor,
+        target=trap,
     )
 
 

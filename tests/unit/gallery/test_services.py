@@ -238,3 +238,11 @@ def test_followers_of_a_category_or_tag_hear_of_a_new_trap_without_the_authors_n
     for note in Notification.objects.filter(kind="gallery:new_trap"):
         assert uploader.public_name not in note.title + note.body
     assert bystander.pk not in told
+
+
+def test_gallery_notices_have_their_own_entries_in_the_notification_preferences():
+    from hub.notifications.kinds import entry_for
+
+    assert entry_for("gallery:published").key == "gallery:decision"
+    assert entry_for("gallery:declined").key == "gallery:decision"
+    assert entry_for("gallery:new_trap").group == "following"
