@@ -5,6 +5,7 @@ from django.urls import include, path
 from hub.community.sitemaps import ForumSitemap, TopicSitemap
 from hub.core.sitemaps import StaticPagesSitemap
 from hub.events.sitemaps import EventSitemap
+from hub.gallery.sitemaps import ErrorTrapSitemap
 from hub.library.sitemaps import CategorySitemap, ItemSitemap, TagSitemap
 
 SITEMAPS = {
@@ -15,6 +16,7 @@ SITEMAPS = {
     "forums": ForumSitemap,
     "topics": TopicSitemap,
     "events": EventSitemap,
+    "error-traps": ErrorTrapSitemap,
 }
 
 admin.site.site_header = "Safety Hub administration"
@@ -27,10 +29,12 @@ urlpatterns = [
     path("library/", include("hub.library.urls")),
     path("community/", include("hub.community.urls")),
     path("networks/", include("hub.networks.urls")),
+    path("gallery/", include("hub.gallery.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
     path("events/", include("hub.events.urls")),
     path("search/", include("hub.search.urls")),
+    path("moderation/", include("hub.moderation.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFilter, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 EXIF_ORIENTATION = 0x0112
@@ -104,3 +104,88 @@ def _upright(image: Image.Image) -> Image.Image:
         orientation = image.getexif().get(EXIF_ORIENTATION, 1)
     method = ORIENTATIONS.get(orientation) if isinstance(orientation, int) else None
     return image.transpose(method) if method is not None else image
+
+
+# Sizes and blurring, for pictures already re-encoded by reencode_image -------------------
+
+
+@dataclass(frozen=True)
+class Region:
+    """A rectangle as fractions (0–1) of the picture's width and height, from its top left."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def box(self, size: tuple[int, int]) -> tuple[int, int, int, int] | None:
+        """The rectangle in pixels, clipped to the picture; None when nothing is left of it."""
+        width, height = size
+        left = max(0, min(width, round(self.left * width)))
+        top = max(0, min(height, round(self.top * height)))
+        right = max(0, min(width, round((self.left + self.width) * width)))
+        bottom = max(0, min(height, round((self.top + self.height) * height)))
+        if right - left < 1 or bottom - top < 1:
+            return None
+        return left, top, right, bottom
+
+
+def encode_clean(image: Image.Image) -> ContentFile:
+    """Save pixels as PNG (when transparent) or JPEG, with no metadata at all."""
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    out = io.BytesIO()
+    if clean.mode == "RGBA":
+        clean.save(out, format="PNG", optimize=True)
+        return ContentFile(out.getvalue(), name="image.png")
+    clean.convert("RGB").save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+    return ContentFile(out.getvalue(), name="image.jpg")
+
+
+def _open_reencoded(content: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(content))
+    image.load()
+    return image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+
+
+def resized_copies(
+    content: bytes, *, widths: tuple[int, ...]
+) -> list[tuple[int, int, ContentFile]]:
+    """(width, height, file) of the picture at each of `widths` narrower than it, and at its
+    own size, smallest first.
+
+    Input is a picture reencode_image or obscure_regions produced (bounded in size, no
+    metadata): it is kept as it is for the full size rather than compressed a second time.
+    """
+    image = _open_reencoded(content)
+    own = image.width
+    extension = "png" if image.mode == "RGBA" else "jpg"
+    copies = []
+    for width in sorted({w for w in widths if w < own}):
+        height = max(1, round(image.height * width / own))
+        smaller = image.resize((width, height), Image.Resampling.LANCZOS)
+        copies.append((width, height, encode_clean(smaller)))
+    copies.append((own, image.height, ContentFile(content, name=f"image.{extension}")))
+    return copies
+
+
+def obscure_regions(content: bytes, *, regions: list[Region]) -> ContentFile:
+    """Blur rectangles beyond recovery: pixelate to coarse blocks, then blur those blocks.
+
+    A Gaussian blur alone can sometimes be partly undone; averaging into blocks first throws
+    the detail away. Returns a fresh, metadata-free picture.
+    """
+    image = _open_reencoded(content)
+    for region in regions:
+        box = region.box(image.size)
+        if box is None:
+            continue
+        patch = image.crop(box)
+        block = max(6, min(patch.size) // 8)
+        small = patch.resize(
+            (max(1, patch.width // block), max(1, patch.height // block)),
+            Image.Resampling.BOX,
+        )
+        patch = small.resize(patch.size, Image.Resampling.NEAREST)
+        patch = patch.filter(ImageFilter.GaussianBlur(radius=block))
+        image.paste(patch, box[:2])
+    return encode_clean(image)

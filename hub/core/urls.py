@@ -17,6 +17,5 @@ urlpatterns = [
         name="accessibility",
     ),
     path("healthz", views.healthz, name="healthz"),
-    path("gallery/", views.coming_soon, {"section": "gallery"}, name="gallery"),
     path("media/<path:path>", views.media, name="media"),
 ]

@@ -11,15 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import queries
 
-# Sections whose issues have not landed yet: an honest page instead of a broken link.
-COMING_SOON = {
-    "gallery": (
-        "Error traps",
-        "A gallery of photos of error traps: situations in care that could lead to avoidable harm, "
-        "with ideas to fix them.",
-    ),
-}
-
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"figures": queries.hub_figures()})
@@ -27,11 +18,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def static_page(request: HttpRequest, *, template: str) -> HttpResponse:
     return render(request, template)
-
-
-def coming_soon(request: HttpRequest, *, section: str) -> HttpResponse:
-    title, purpose = COMING_SOON[section]
-    return render(request, "core/coming_soon.html", {"title": title, "purpose": purpose})
 
 
 @require_POST

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from hub.accounts.management.commands.load_demo import _settle, _tasks_held
@@ -54,9 +55,11 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
+def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Run `load_demo` twice for the whole module, then roll everything back."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    # The demo's pictures (error traps) go to a throwaway folder, not the worktree's var/.
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         first_run, second_run = StringIO(), StringIO()
         call_command("load_demo", stdout=first_run)
         first = _counts()

@@ -34,8 +34,6 @@ NAV_LINKS = [
     ('href="/accounts/signup/"', ">Join</a>"),
 ]
 
-COMING_SOON_PAGES = ["/gallery/"]
-
 
 # Health check ------------------------------------------------------------------------------
 
@@ -89,16 +87,8 @@ def test_frame_page_renders_with_every_navigation_link(client, path):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", COMING_SOON_PAGES)
-def test_unbuilt_section_says_coming_soon(client, path):
-    response = client.get(path)
-
-    assert "Coming soon" in response.content.decode()
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
-    "path", ["/", "/about/", "/library/", "/community/", "/events/", "/search/"]
+    "path", ["/", "/about/", "/library/", "/community/", "/events/", "/search/", "/gallery/"]
 )
 def test_built_page_does_not_say_coming_soon(client, path):
     response = client.get(path)

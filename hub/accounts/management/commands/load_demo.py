@@ -15,6 +15,7 @@ from hub.accounts.models import Organisation, User
 from hub.community.demo import load_community_demo, quieten_demo_notifications
 from hub.core.services import audit_record
 from hub.events.demo import load_events_demo
+from hub.gallery.demo import load_gallery_demo
 from hub.library.demo import load_library_demo
 from hub.networks.demo import load_networks_demo
 
@@ -130,3 +131,5 @@ class Command(BaseCommand):
         topics = load_community_demo(stdout=self.stdout)
         self.stdout.write(f"Demo forums ready: {topics} new discussion(s).")
         load_events_demo(stdout=self.stdout)
+        traps = load_gallery_demo()
+        self.stdout.write(f"Demo error traps ready: {traps} new.")
