@@ -10,3 +10,7 @@ class EventsConfig(AppConfig):
         from .engagement import register_event_kind
 
         register_event_kind()
+
+        from .search import register_event_source
+
+        register_event_source()

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
+from hub.search.services import index_on_commit
 
 from . import permissions as perms
 from . import recurrence
@@ -207,6 +208,7 @@ def event_create(*, actor: Any, data: EventData) -> Event:
     event.save()
     _save_relations(event, data)
     audit_record(action="events:event:create", actor=actor, target=event, new=_snapshot(event))
+    index_on_commit(event)
     _follow_quietly(user=actor, event=event)
     return event
 
@@ -270,6 +272,7 @@ def event_update(*, actor: Any, event: Event, data: EventData) -> Event:
         old={k: v for k, v in old.items() if new[k] != v},
         new={k: v for k, v in new.items() if old[k] != v},
     )
+    index_on_commit(event)
     if (moved or place_changed) and not was_draft:
         what = "time" if moved else "place"
         if moved and place_changed:
@@ -411,6 +414,7 @@ def event_cancel(*, actor: Any, event: Event, reason: str) -> Event:
         old={"status": EventStatus.DRAFT if was_draft else EventStatus.PUBLISHED},
         new={"status": EventStatus.CANCELLED},
     )
+    index_on_commit(event)
     if recipients:
         from hub.notifications.services import notify
 

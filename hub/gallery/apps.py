@@ -15,6 +15,10 @@ class GalleryConfig(AppConfig):
 
         register_moderated_kinds()
 
+        from .search import register_trap_source
+
+        register_trap_source()
+
         from hub.notifications.kinds import KindEntry, register_kind
         from hub.notifications.models import Delivery
 

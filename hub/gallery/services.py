@@ -23,6 +23,7 @@ from hub.library.models import CareSetting, Category
 from hub.library.services import tags_from_names
 from hub.moderation import guard as pii_guard
 from hub.moderation import services as moderation
+from hub.search.services import index_on_commit
 
 from . import permissions as perms
 from .models import ErrorTrap, TrapStatus
@@ -290,6 +291,7 @@ def trap_edit(*, actor: Any, trap: ErrorTrap, data: TrapDetails, note: str) -> E
         old={k: v[0] for k, v in changes.items()},
         new={k: v[1] for k, v in changes.items()},
     )
+    index_on_commit(trap)
     return trap
 
 
@@ -301,6 +303,7 @@ def trap_delete(*, actor: Any, trap: ErrorTrap) -> None:
         raise ValidationError("A published error trap can only be removed by a moderator.")
     names = _stored_names(trap)
     audit_record(action="gallery:trap:delete", actor=actor, target=trap)
+    index_on_commit(trap)  # before delete(), which forgets the pk
     trap.delete()
     transaction.on_commit(lambda: _delete_files(names))
 
@@ -366,6 +369,7 @@ def trap_publish(*, actor: Any, trap: ErrorTrap) -> ErrorTrap:
     trap.published_at = timezone.now()
     trap.decline_reason = ""
     trap.save()
+    index_on_commit(trap)
     # The moderator has judged any findings held with it: close those cases (they tell the
     # uploader); otherwise the gallery tells them.
     if not _resolve_cases(
@@ -426,6 +430,7 @@ def trap_decline(*, actor: Any, trap: ErrorTrap, reason: str) -> ErrorTrap:
     _review_transition(trap, actor, TrapStatus.DECLINED, reason.strip())
     trap.decline_reason = reason.strip()
     trap.save()
+    index_on_commit(trap)
     if not _resolve_cases(
         trap, actor, lambda case: moderation.case_hide(actor=actor, case=case, note=reason)
     ):
@@ -451,6 +456,7 @@ def trap_set_hidden(*, actor: Any, trap: ErrorTrap, hidden: bool, reason: str = 
     trap.is_hidden = hidden
     trap.hidden_reason = reason.strip() if hidden else ""
     trap.save(update_fields=["is_hidden", "hidden_reason", "updated"])
+    index_on_commit(trap)
     audit_record(
         action="gallery:trap:hide" if hidden else "gallery:trap:unhide",
         actor=actor,

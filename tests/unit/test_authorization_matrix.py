@@ -2,7 +2,8 @@
 surface that exists today (object page, lists, feeds, sitemap, notifications and email,
 attachment download, the leaders' request queue).
 
-search (page, JSON, Atom feed). The API does not exist yet; when it lands, add it here.
+search (page, JSON, Atom feed: library, forums, events, error traps). The API does not exist
+yet; when it lands, add it here.
 """
 
 from dataclasses import dataclass
@@ -703,3 +704,48 @@ def test_an_anonymous_error_traps_author_is_shown_to_nobody(world, gallery, visi
         if visitor != "network_member":  # the author sees their own name in the header
             assert author.public_name not in html, url
     assert "Anonymous" in get(client, gallery.anonymous.get_absolute_url())[1]
+
+
+# Search: events and error traps ------------------------------------------------------------
+
+
+@pytest.fixture
+def indexed(world, network_event, public_draft_event, gallery):
+    """The events and error traps above, as rows of the search index (as `reindex` builds them)."""
+    from django.core.management import call_command
+
+    call_command("reindex")
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_search_finds_a_network_event_for_insiders_only_and_no_draft_event(world, indexed, visitor):
+    client = client_for(world, visitor)
+    allowed = visitor in INSIDERS
+    for url in [*SEARCHES[:3], "/search/?type=event", "/search/?type=event&format=json"]:
+        html = get(client, url)[1]
+        assert (f"{SECRET} drop-in" in html) is allowed, url
+        assert f"{SECRET} unannounced" not in html, url  # a draft event is never a result
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_search_never_finds_unpublished_traps_nor_the_author_of_an_anonymous_one(
+    world, indexed, visitor
+):
+    client = client_for(world, visitor)
+    author = world.people["network_member"]
+    for url in [*SEARCHES[:3], "/search/?type=error_trap", "/search/feed/?type=error_trap"]:
+        html = get(client, url)[1]
+        for state in ("pending", "declined", "hid"):
+            assert f"{SECRET} {state}" not in html, url
+    for url in [
+        "/search/?q=anonymous+trap",
+        "/search/?q=anonymous+trap&format=json",
+        "/search/feed/?q=anonymous+trap",
+    ]:
+        html = get(client, url)[1]
+        assert "Anonymous trap" in html, url
+        assert author.get_absolute_url() not in html, url
+        if visitor != "network_member":  # the author sees their own name in the header
+            assert author.public_name not in html, url
+    by_author = client.get(f"/search/?author={author.username}&type=error_trap&format=json")
+    assert by_author.json()["count"] == 0
