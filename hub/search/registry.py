@@ -1,7 +1,7 @@
 """The search sources: how each content kind becomes rows of the search index.
 
-A content kind (library items, forum topics, replies; later events and error traps) registers
-one `SearchSource` from its AppConfig.ready(). The indexer (`hub.search.services`) asks the
+A content kind (library items, forum topics, replies, events, error traps) registers one
+`SearchSource` from its AppConfig.ready(); `hub/events/search.py` is a complete example. The indexer (`hub.search.services`) asks the
 source for the objects that may appear in results and turns each into a `Document`; it never
 knows a kind's rules itself. Registering a new kind is a few lines:
 
@@ -12,16 +12,16 @@ knows a kind's rules itself. Registering a new kind is a few lines:
             kind="event", title=event.title, summary=event.summary,
             body=html_to_text(event.description), url=event.get_absolute_url(),
             created=event.created, updated=event.updated, network_id=event.network_id,
-            author_id=None if event.is_anonymous else event.organiser_id, ...
+            author_id=event.organiser_id, author_name=event.organiser.public_name, ...
         )
 
     register(SearchSource(
         key="events.event",                        # unique, stored on each row
         model=Event,
         type_label={"event": "Event"},             # kinds it produces, for the type filter
-        indexable=lambda: Event.objects.filter(published=True, cancelled_at=None),
+        indexable=lambda: Event.objects.filter(status=EventStatus.PUBLISHED),
         document=event_document,
-        select_related=("network",),               # used by the batched reindex
+        select_related=("organiser", "network"),   # used by the batched reindex
     ))
 
 Then call `hub.search.services.index_on_commit(event)` in every service that changes an

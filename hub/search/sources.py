@@ -1,7 +1,7 @@
 """The library and the forums as search sources (see hub/search/registry.py).
 
-Registered from SearchConfig.ready(). Kinds built later (events, error traps) register their
-own source from their app, in the same few lines.
+Registered from SearchConfig.ready(). Events and error traps register their own source from
+their app (hub/events/search.py, hub/gallery/search.py), in the same few lines.
 """
 
 from typing import Any
