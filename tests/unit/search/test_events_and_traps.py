@@ -203,3 +203,21 @@ def test_reindex_rebuilds_events_and_traps(public_event, network_event, trap, an
     assert rows["Wombat network huddle"].network_id == network_event.network_id
     assert rows["Wombat unlabelled syringes"].author_id is None
     assert found(None, "q=wombat&type=event,error_trap") and len(found(None, "q=wombat")) == 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?q=wombat",
+        "/search/?q=wombat&format=json",
+        "/search/feed/?q=wombat",
+        "/search/?type=event,error_trap&sort=newest",
+    ],
+)
+def test_search_pages_with_events_and_traps_keep_their_query_bound(
+    public_event, network_event, trap, anonymous_trap, insider, url, django_assert_max_num_queries
+):
+    client = client_for(insider)
+    with django_assert_max_num_queries(16):  # the bound of a signed-in search (test_views.py)
+        response = client.get(url)
+    assert response.status_code == 200 and "Wombat network huddle" in response.content.decode()
