@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from hub.community.sitemaps import ForumSitemap, TopicSitemap
 from hub.core.sitemaps import StaticPagesSitemap
+from hub.events.sitemaps import EventSitemap
 from hub.library.sitemaps import CategorySitemap, ItemSitemap, TagSitemap
 
 SITEMAPS = {
@@ -13,6 +14,7 @@ SITEMAPS = {
     "tags": TagSitemap,
     "forums": ForumSitemap,
     "topics": TopicSitemap,
+    "events": EventSitemap,
 }
 
 admin.site.site_header = "Safety Hub administration"
@@ -27,6 +29,7 @@ urlpatterns = [
     path("networks/", include("hub.networks.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
+    path("events/", include("hub.events.urls")),
     path("search/", include("hub.search.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),

@@ -17,7 +17,6 @@ urlpatterns = [
         name="accessibility",
     ),
     path("healthz", views.healthz, name="healthz"),
-    path("events/", views.coming_soon, {"section": "events"}, name="events"),
     path("gallery/", views.coming_soon, {"section": "gallery"}, name="gallery"),
     path("media/<path:path>", views.media, name="media"),
 ]

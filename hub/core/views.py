@@ -13,10 +13,6 @@ from . import queries
 
 # Sections whose issues have not landed yet: an honest page instead of a broken link.
 COMING_SOON = {
-    "events": (
-        "Events",
-        "Conferences, webinars and regular drop-in sessions, with calendars you can subscribe to.",
-    ),
     "gallery": (
         "Error traps",
         "A gallery of photos of error traps: situations in care that could lead to avoidable harm, "

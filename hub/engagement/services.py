@@ -171,6 +171,7 @@ def comment_notify(*, comment: Comment) -> list[Any]:
             body=body,
             url=url,
             actor=actor,
+            target=comment,
         )
     if others:
         sent += notify(
@@ -180,6 +181,7 @@ def comment_notify(*, comment: Comment) -> list[Any]:
             body=body,
             url=url,
             actor=actor,
+            target=comment,
         )
     return sent
 

@@ -47,16 +47,17 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["source", "object_id"], name="search_document_once")
         ]
+        # Sort indexes end with -id, the tie-break, so a page is read straight off the index.
         indexes = [
-            models.Index(fields=["-created"], name="search_doc_created"),
-            models.Index(fields=["-updated"], name="search_doc_updated"),
+            models.Index(fields=["-created", "-id"], name="search_doc_created"),
+            models.Index(fields=["-updated", "-id"], name="search_doc_updated"),
             models.Index(fields=["kind", "-created"], name="search_doc_kind"),
             models.Index(fields=["network_id", "-created"], name="search_doc_network"),
             models.Index(fields=["author_id", "-created"], name="search_doc_author"),
             models.Index(fields=["forum_id"], name="search_doc_forum"),
-            models.Index(fields=["-view_count"], name="search_doc_views"),
-            models.Index(fields=["-comment_count"], name="search_doc_comments"),
-            models.Index(fields=["-reaction_count"], name="search_doc_reactions"),
+            models.Index(fields=["-view_count", "-id"], name="search_doc_views"),
+            models.Index(fields=["-comment_count", "-id"], name="search_doc_comments"),
+            models.Index(fields=["-reaction_count", "-id"], name="search_doc_reactions"),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from . import trees
@@ -196,10 +196,7 @@ def reindex_all(*, batch_size: int = REINDEX_BATCH, only: Iterable[str] = ()) ->
                         batch_size=5000,
                     )
                 counts[source.key] += len(rows)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_searchdocument")
-            cursor.execute("ANALYZE search_searchfacet")
+    engine().analyze()
     return counts
 
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from hub.core.richtext import html_to_text
 
 from .registry import Document, SearchSource, register
-from .trees import ancestors_and_self
+from .trees import ancestors_and_self, path_label
 
 ANONYMOUS_NAME = "Anonymous"
 
@@ -66,7 +66,8 @@ def _item_document(item) -> Document:
     if item.network_id:
         place, place_url = item.network.name, item.network.get_absolute_url()
     elif categories:
-        place, place_url = str(categories[-1]), categories[-1].get_absolute_url()
+        place = path_label(Category, categories[-1].pk)
+        place_url = categories[-1].get_absolute_url()
     else:
         place = place_url = ""
     return Document(

@@ -47,3 +47,8 @@ def descendants_and_self(model: type[models.Model], pk: int) -> list[int]:
 
 def node_name(model: type[models.Model], pk: int) -> str:
     return _tree(model).get(pk, (None, ""))[1]
+
+
+def path_label(model: type[models.Model], pk: int) -> str:
+    """ "Area › Category" from the cached tree (no query per row)."""
+    return " › ".join(node_name(model, node) for node in reversed(ancestors_and_self(model, pk)))

@@ -119,3 +119,41 @@ def test_a_reader_narrows_a_search_and_shares_it_with_someone_outside_the_networ
         assert_accessible(other_page)
     finally:
         stranger.close()
+
+
+def test_a_member_finds_another_by_first_name_and_country_but_not_by_a_private_fact(page):
+    MemberFactory(username="rita", email="rita@example.org", display_name="Rita")
+    MemberFactory(
+        username="grace",
+        display_name="Grace H",
+        first_name="Grace",
+        last_name="Hopper",
+        country="GB",
+        about="Theatre nurse",
+        real_name_visibility="members",
+    )
+    MemberFactory(
+        username="ghost",
+        display_name="G",
+        first_name="Grace",
+        last_name="Secret",
+        real_name_visibility="private",
+    )
+
+    sign_in(page, "rita@example.org")
+    page.goto("/search/")
+    page.get_by_role("link", name="Search for members").click()
+    assert_accessible(page)
+    page.get_by_label("First name").fill("grace")
+    page.get_by_role("button", name="Search members").click()
+
+    # The other Grace keeps her real name private, so her first name cannot find her.
+    expect(page.get_by_role("heading", name="Found 1 member")).to_be_visible()
+    expect(page.get_by_role("link", name="Grace H")).to_be_visible()
+    expect(page.get_by_text("Secret")).to_have_count(0)
+    assert_accessible(page)
+
+    page.get_by_label("Country").select_option(label="United Kingdom")
+    page.get_by_role("button", name="Search members").click()
+    expect(page.get_by_role("heading", name="Found 1 member")).to_be_visible()
+    assert "first_name=grace" in page.url and "country=GB" in page.url

@@ -217,3 +217,223 @@ def test_notifications_and_emails_about_network_content_reach_insiders_only(worl
 def test_the_administrator_role_is_a_real_group_membership(world):
     assert world.people["administrator"].groups.filter(name="Administrator").exists()
     assert Group.objects.get(name="Moderator").permissions.filter(codename="moderate_topic")
+
+
+# Notifications centre and digests (hub.notifications) -------------------------------------
+
+
+def weekly_digests_for_everyone(world: World) -> dict:
+    """Everyone takes followed things weekly; the weekly digest runs on the next Monday."""
+    from hub.notifications.models import NotificationPreference
+    from hub.notifications.tasks import send_digests
+    from tests.unit.notifications.test_digests import next_monday_morning
+
+    kinds = ["library:new_item", "community:topic", "community:reply", "engagement:comment"]
+    for person in world.people.values():
+        for kind in kinds:
+            NotificationPreference.objects.update_or_create(
+                user=person, kind=kind, defaults={"delivery": "weekly"}
+            )
+    Notification.objects.filter(kind__in=kinds).update(delivery="weekly", email_wanted=True)
+    mail.outbox.clear()
+    send_digests.call(frequency="weekly", now=next_monday_morning().isoformat())
+    return {
+        name: "".join(
+            m.subject + m.body + m.alternatives[0].content
+            for m in mail.outbox
+            if person.email in m.to
+        )
+        for name, person in world.people.items()
+    }
+
+
+def test_weekly_digests_carry_network_content_to_insiders_only(world):
+    texts = weekly_digests_for_everyone(world)
+
+    for name in ("member", "moderator", "requester"):
+        assert SECRET not in texts[name], name
+    # The leader follows the category the network's resource went into.
+    assert SECRET in texts["network_leader"]
+
+
+def test_a_member_who_left_the_network_gets_none_of_its_content_in_their_digest(world):
+    stand_in = MemberFactory()
+    Membership.objects.create(network=world.network, user=stand_in, role=MemberRole.LEADER)
+    networks.network_leave(actor=world.people["network_leader"], network=world.network)
+
+    texts = weekly_digests_for_everyone(world)
+
+    assert SECRET not in texts["network_leader"]
+
+
+@pytest.mark.parametrize("visitor", VISITORS[1:])
+def test_the_notifications_centre_shows_network_content_to_insiders_only(world, visitor):
+    html = get(client_for(world, visitor), "/notifications/")[1]
+
+    if visitor not in INSIDERS:
+        assert SECRET not in html
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_only_insiders_may_follow_a_network(world, visitor):
+    from django.contrib.auth.models import AnonymousUser
+
+    from hub.engagement.queries import may_follow
+
+    person = world.people.get(visitor) or AnonymousUser()
+    assert may_follow(person, world.network) is (visitor in INSIDERS)
+    html = get(client_for(world, visitor), world.network.get_absolute_url())[1]
+    assert ('name="following"' in html) is (visitor in INSIDERS)
+
+
+# Events ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def network_event(world):
+    from datetime import datetime
+
+    from hub.events import recurrence
+    from hub.events import services as events
+    from hub.events.models import Repeat
+
+    event = events.event_create(
+        actor=world.people["network_leader"],
+        data=events.EventData(
+            title=f"{SECRET} drop-in",
+            summary=f"{SECRET} summary",
+            description=f"<p>{SECRET} agenda</p>",
+            format="drop_in",
+            local_start=datetime(2030, 1, 4, 12, 30),
+            local_end=datetime(2030, 1, 4, 13, 30),
+            time_zone="Europe/London",
+            online_url="https://meet.example.org/network-room",
+            repeat=Repeat.WEEKLY,
+            repeat_count=8,
+            network=world.network,
+        ),
+    )
+    start = recurrence.occurrence_starts(event)[0]
+    events.registration_create(actor=world.people["network_member"], event=event, start=start)
+    return event
+
+
+@pytest.fixture
+def public_draft_event(world):
+    from datetime import datetime
+
+    from hub.events import services as events
+
+    editor = MemberFactory(username="eventeditor", roles=["Editor"])
+    return events.event_create(
+        actor=editor,
+        data=events.EventData(
+            title=f"{SECRET} unannounced",
+            summary="Draft",
+            description="<p>Draft</p>",
+            format="webinar",
+            local_start=datetime(2030, 2, 1, 10, 0),
+            local_end=datetime(2030, 2, 1, 11, 0),
+            time_zone="Europe/London",
+            venue="Town hall",
+            status="draft",
+        ),
+    )
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_network_event_is_seen_by_network_insiders_only_on_every_surface(
+    world, network_event, visitor
+):
+    client = client_for(world, visitor)
+    allowed = visitor in INSIDERS
+    status, html = get(client, network_event.get_absolute_url())
+    assert (status == 200 and SECRET in html) is allowed
+    if not allowed:
+        assert SECRET not in html
+    assert (client.get(f"/events/{network_event.slug}/event.ics").status_code == 200) is allowed
+    assert (client.get(f"/events/{network_event.pk}/", follow=True).status_code == 200) is allowed
+    # Lists that show it to insiders; public feeds and the sitemap never carry it.
+    for url, shown_to_insiders in [
+        ("/events/", True),
+        ("/events/calendar/?month=2030-01", True),
+        ("/events/past/", False),
+        ("/events/feed.ics", False),
+        ("/events/category/medication/feed.ics", False),
+        ("/sitemap.xml", False),
+    ]:
+        assert (SECRET in get(client, url)[1]) is (allowed and shown_to_insiders), url
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_the_online_link_of_a_network_event_is_shown_to_registered_insiders_only(
+    world, network_event, visitor
+):
+    client = client_for(world, visitor)
+    link = "meet.example.org/network-room"
+    html = get(client, network_event.get_absolute_url())[1]
+    ics = client.get(f"/events/{network_event.slug}/event.ics").content.decode()
+    # The leader organises it; the member registered; the administrator sees it to manage it.
+    allowed = visitor in {"network_member", "network_leader", "administrator"}
+    assert (link in html) is allowed
+    assert (link in ics) is allowed
+    assert link not in get(client, "/events/feed.ics")[1]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_a_draft_event_is_seen_by_its_organisers_only(world, public_draft_event, visitor):
+    client = client_for(world, visitor)
+    allowed = visitor == "administrator"
+    status, html = get(client, public_draft_event.get_absolute_url())
+    assert (status == 200 and SECRET in html) is allowed
+    for url in ["/events/", "/events/calendar/?month=2030-02", "/events/feed.ics", "/sitemap.xml"]:
+        assert SECRET not in get(client, url)[1], url
+
+
+def test_a_network_events_private_feed_opens_for_its_members_only(world, network_event):
+    from hub.events import services as events
+
+    for name in VISITORS[1:]:
+        token = events.feed_token_ensure(actor=world.people[name]).feed_token
+        response = Client().get(f"/events/private/{token}/network/{world.network.slug}.ics")
+        assert (response.status_code == 200) is (name in INSIDERS), name
+        if response.status_code == 200:
+            assert SECRET in response.content.decode()
+
+
+def test_reminders_and_changes_of_a_network_event_reach_insiders_only(
+    world, network_event, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from hub.engagement import services as engagement_services
+    from hub.events import recurrence
+    from hub.events import services as events
+
+    start = recurrence.occurrence_starts(network_event)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        events.reminders_send(now=start - timedelta(hours=1))
+        events.event_cancel(actor=world.people["network_leader"], event=network_event, reason="x")
+    for name in ("member", "moderator", "requester"):
+        person = world.people[name]
+        assert not Notification.objects.filter(recipient=person, title__contains=SECRET).exists()
+        assert all(SECRET not in m.subject + m.body for m in mail.outbox if person.email in m.to)
+    insider = world.people["network_member"]
+    kinds = set(Notification.objects.filter(recipient=insider).values_list("kind", flat=True))
+    assert {"events:reminder", "events:change"} <= kinds
+    # Outsiders cannot even follow it.
+    with pytest.raises(Exception):
+        engagement_services.follow_set(
+            actor=world.people["member"], target=network_event, following=True
+        )
+
+
+def test_the_notifications_centre_drops_network_content_once_the_member_has_left(world):
+    leader = world.people["network_leader"]
+    client = client_for(world, "network_leader")
+    assert SECRET in get(client, "/notifications/")[1]
+    stand_in = MemberFactory()
+    Membership.objects.create(network=world.network, user=stand_in, role=MemberRole.LEADER)
+    networks.network_leave(actor=leader, network=world.network)
+
+    assert SECRET not in get(client, "/notifications/")[1]

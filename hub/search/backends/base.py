@@ -101,6 +101,9 @@ class Engine:
             )
             cursor.execute(f"DELETE FROM {TABLE} WHERE source = %s", [source_key])
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics (after a bulk load): plans depend on them."""
+
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
         """Around a full reindex: engines may defer index upkeep to the end."""

@@ -37,6 +37,16 @@ def tsquery(query: ParsedQuery) -> tuple[str, list]:
 class PostgresEngine(Engine):
     vendor = "postgresql"
 
+    def analyze(self) -> None:
+        self._run_only(f"ANALYZE {TABLE}")
+        self._run_only("ANALYZE search_searchfacet")
+
+    def _run_only(self, sql: str) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+
     def match(
         self,
         *,

@@ -252,3 +252,16 @@ def test_postgresql_forgives_a_typo_in_a_title():
     found = [s.title for s in similar_titles(viewer=_anonymous(), text="sepsis screaning")]
 
     assert found == ["Sepsis screening in the emergency department"]
+
+
+@pytest.mark.parametrize("sort", ["newest", "updated", "views", "comments"])
+def test_column_sorts_agree_whether_few_or_many_words_match(monkeypatch, sort):
+    for n in range(12):
+        doc(title=f"Handover sheet {n}", view_count=(n * 7) % 5, comment_count=n % 3)
+    few = titles("handover", sort=sort)
+
+    # Many matches make the SQLite engine walk the column's index instead of sorting.
+    monkeypatch.setattr(engine(), "walk_sort_index_above", 0, raising=False)
+    many = titles("handover", sort=sort)
+
+    assert many == few and len(few) == 12

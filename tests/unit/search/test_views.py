@@ -241,6 +241,8 @@ def test_a_search_that_finds_nothing_suggests_titles_that_contain_it(client, man
     html = client.get("/search/?q=prevention+zzz").content.decode()
 
     assert "No results" in html and "Did you mean" in html
-    assert client.get("/search/suggest/?q=falls prev").json()["results"][0]["title"].startswith(
-        "Falls prevention"
+    assert (
+        client.get("/search/suggest/?q=falls prev")
+        .json()["results"][0]["title"]
+        .startswith("Falls prevention")
     )

@@ -14,6 +14,7 @@ from hub.accounts.demo import DEMO_PASSWORD, MEMBERS, ORGANISATIONS
 from hub.accounts.models import Organisation, User
 from hub.community.demo import load_community_demo, quieten_demo_notifications
 from hub.core.services import audit_record
+from hub.events.demo import load_events_demo
 from hub.library.demo import load_library_demo
 from hub.networks.demo import load_networks_demo
 
@@ -128,3 +129,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo networks ready: {networks} new network(s).")
         topics = load_community_demo(stdout=self.stdout)
         self.stdout.write(f"Demo forums ready: {topics} new discussion(s).")
+        load_events_demo(stdout=self.stdout)
