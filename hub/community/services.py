@@ -642,15 +642,18 @@ def post_notify(*, post: Post, mentioned_ids: Iterable[int] = (), announce: bool
             body=body,
             url=url,
             actor=author,
+            target=post,
         )
     if not announce:
         return sent
     if post.number == 1:
-        if topic.forum_id is None:
+        # New discussions reach followers of the forum, or of the network they belong to.
+        place = topic.forum if topic.forum_id else topic.network if topic.network_id else None
+        if place is None:
             return sent
-        wanted = followers_of(targets=[topic.forum])
+        wanted = followers_of(targets=[place])
         kind = "community:topic"
-        title = f"{who} started “{topic.title}” in {topic.forum.name}"
+        title = f"{who} started “{topic.title}” in {place.name}"
     else:
         wanted = followers_of(targets=[topic])
         kind = "community:reply"
@@ -658,5 +661,13 @@ def post_notify(*, post: Post, mentioned_ids: Iterable[int] = (), announce: bool
     wanted -= {author.pk, *mentioned}
     people = _who_can_see(topic, wanted)
     if people:
-        sent += notify(recipients=people, kind=kind, title=title, body=body, url=url, actor=author)
+        sent += notify(
+            recipients=people,
+            kind=kind,
+            title=title,
+            body=body,
+            url=url,
+            actor=author,
+            target=post,
+        )
     return sent

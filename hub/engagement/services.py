@@ -183,6 +183,7 @@ def comment_notify(*, comment: Comment) -> list[Any]:
             body=body,
             url=url,
             actor=actor,
+            target=comment,
         )
     if others:
         sent += notify(
@@ -192,6 +193,7 @@ def comment_notify(*, comment: Comment) -> list[Any]:
             body=body,
             url=url,
             actor=actor,
+            target=comment,
         )
     return sent
 

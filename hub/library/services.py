@@ -489,6 +489,7 @@ def _notify_author(item: Item, actor: Any, title: str, note: str) -> None:
         body=body,
         url=item.get_absolute_url(),
         actor=actor,
+        target=item,
     )
 
 
@@ -513,6 +514,7 @@ def _notify_reviewers(item: Item, actor: Any) -> None:
         body=item.summary,
         url=item.get_absolute_url(),
         actor=actor,
+        target=item,
     )
 
 
@@ -526,6 +528,8 @@ def notify_followers_of_new_item(*, item_id: int) -> None:
         return
     categories = list(item.categories.select_related("parent"))
     targets = [*categories, *{c.parent for c in categories if c.parent_id}, *item.tags.all()]
+    if item.network_id:
+        targets.append(item.network)
     user_ids = followers_of(targets=targets)
     if not user_ids:
         return
@@ -533,7 +537,9 @@ def notify_followers_of_new_item(*, item_id: int) -> None:
     if item.network_id:
         recipients = recipients.filter(network_memberships__network_id=item.network_id)
     recipients = list(recipients)
-    where = ", ".join(c.name for c in categories[:2])
+    where = ", ".join(c.name for c in categories[:2]) or (
+        item.network.name if item.network_id else "the library"
+    )
     notify(
         recipients=recipients,
         kind="library:new_item",
@@ -541,6 +547,7 @@ def notify_followers_of_new_item(*, item_id: int) -> None:
         body=item.summary,
         url=item.get_absolute_url(),
         actor=None if item.is_anonymous else item.owner,
+        target=item,
     )
 
 

@@ -292,6 +292,7 @@ def request_create(*, actor: Any, network: Network, answer: str) -> JoinRequest:
         body=f"{criteria_question(network)}\n\n{answer}",
         url=reverse("networks:manage", kwargs={"slug": network.slug}),
         actor=actor,
+        target=join_request,
     )
     return join_request
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from . import kinds
 from .models import Notification
 
 
@@ -14,11 +15,21 @@ def unread_count(*, user: Any) -> int:
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
 
 
-def notifications_for(*, user: Any) -> QuerySet[Notification]:
-    """The user's notifications, newest first (nothing for visitors)."""
+def notifications_for(
+    *, user: Any, group: str = "", unread_only: bool = False
+) -> QuerySet[Notification]:
+    """The user's notifications, newest first (nothing for visitors), optionally only one
+    group of the catalogue or only unread ones."""
     if not getattr(user, "is_authenticated", False):
         return Notification.objects.none()
-    return Notification.objects.filter(recipient_id=user.pk).order_by("-created", "-id")
+    rows = Notification.objects.filter(recipient_id=user.pk)
+    if group == "other":
+        rows = rows.exclude(kind__in=kinds.known_kind_strings() - {kinds.OTHER.key})
+    elif group:
+        rows = rows.filter(kind__in=kinds.kinds_in_group(group))
+    if unread_only:
+        rows = rows.filter(read_at__isnull=True)
+    return rows.order_by("-created", "-id")
 
 
 def notification_for_recipient(*, user: Any, notification_id: int) -> Notification | None:

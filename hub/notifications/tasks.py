@@ -1,68 +1,103 @@
-"""Background work for notifications: sending each notification's email exactly once."""
+"""Background work for notifications: the outbox, digests, and the schedule that runs them.
+
+`notifications_tick` runs every NOTIFICATIONS_TICK_SECONDS without cron: each run claims its
+turn in ScheduledJob with a conditional UPDATE (so with two workers only one runs a given
+turn), enqueues the next run with `run_after` before doing the work (so a worker dying
+mid-run does not end the chain), then builds due digests and sends the outbox. Enqueued tasks
+live in the database (django-tasks-db), so the chain survives restarts; `manage.py
+notifications_schedule` (run by scripts/run-hub) starts it or restarts a broken one.
+"""
 
 import logging
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import connection, transaction
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Notification
+from . import digests, outbox
+from .models import Delivery, Notification, OutboundEmail, ScheduledJob
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SITE_URL = "http://localhost:8000"
+TICK_JOB = "notifications:tick"
+
+# Kept for callers and links built before the outbox existed.
+absolute_url = outbox.absolute_url
 
 
-def absolute_url(path: str) -> str:
-    """A link for an email: SITE_URL (or the local development address) plus the path."""
-    if path.startswith(("http://", "https://")):
-        return path
-    base = (getattr(settings, "SITE_URL", "") or DEFAULT_SITE_URL).rstrip("/")
-    return base + (path if path.startswith("/") else "/" + path)
+def tick_seconds() -> int:
+    return int(getattr(settings, "NOTIFICATIONS_TICK_SECONDS", 60))
+
+
+@task
+def deliver_outbox(*, outbound_ids: list[int] | None = None) -> dict[str, int]:
+    """Send the emails notify() just queued (or, without ids, everything waiting). Whatever
+    this misses (a worker stopped) the next tick sends."""
+    return outbox.deliver_pending(only=outbound_ids)
 
 
 @task
 def send_notification_email(*, notification_id: int) -> bool:
-    """Email one notification. Idempotent: a notification already emailed is never sent again.
-
-    The row is locked while sending (and skipped if another worker holds it), and emailed_at is
-    set in the same transaction, so two workers or a re-run cannot both send it. Returns whether
-    an email went out.
-    """
-    with transaction.atomic():
-        rows = Notification.objects.select_related("recipient")
-        if connection.features.has_select_for_update_skip_locked:
-            rows = rows.select_for_update(skip_locked=True, of=("self",))
-        else:
-            rows = rows.select_for_update()
-        notification = rows.filter(pk=notification_id).first()
-        if notification is None or notification.emailed_at is not None:
-            return False
-        if not notification.email_wanted:
-            return False
-        recipient = notification.recipient
-        if not recipient.is_active or not recipient.email:
-            return False
-        context = {
+    """Email one notification now, once: queue it in the outbox if it wants an email
+    immediately and is not queued yet, then send it. Returns whether an email went out."""
+    notification = Notification.objects.filter(pk=notification_id).first()
+    if notification is None or notification.delivery != Delivery.IMMEDIATE:
+        return False
+    key = f"notification-{notification.pk}"
+    OutboundEmail.objects.get_or_create(
+        idempotency_key=key,
+        defaults={
+            "recipient_id": notification.recipient_id,
             "notification": notification,
-            "recipient": recipient,
-            "link": absolute_url(notification.url) if notification.url else "",
-            "notifications_link": absolute_url("/notifications/"),
-            "site_name": settings.SITE_NAME,
-        }
-        message = EmailMultiAlternatives(
-            subject=f"[{settings.SITE_NAME}] {notification.title}".replace("\n", " "),
-            body=render_to_string("notifications/email/notification.txt", context),
-            to=[recipient.email],
+            "available_at": timezone.now(),
+        },
+    )
+    queued = list(OutboundEmail.objects.filter(idempotency_key=key).values_list("pk", flat=True))
+    email = outbox.claim_next(only=queued)
+    return email is not None and outbox.deliver(email) == "sent"
+
+
+@task
+def send_digests(*, frequency: str, now: str = "") -> int:
+    """Build the due daily or weekly digests and send them. `now` (ISO 8601) stands in for the
+    current time, for operators catching up and for tests. Returns how many were built."""
+    moment = datetime.fromisoformat(now) if now else timezone.now()
+    built = digests.build_due_digests(frequency=frequency, now=moment)
+    outbox.deliver_pending()
+    return len(built)
+
+
+def claim_turn(now=None) -> bool:
+    """Take this turn of the tick, or say another worker already has (conditional UPDATE)."""
+    now = now or timezone.now()
+    ScheduledJob.objects.get_or_create(name=TICK_JOB, defaults={"next_run_at": now})
+    return (
+        ScheduledJob.objects.filter(name=TICK_JOB, next_run_at__lte=now).update(
+            next_run_at=now + timedelta(seconds=tick_seconds()), last_run_at=now
         )
-        message.attach_alternative(
-            render_to_string("notifications/email/notification.html", context), "text/html"
-        )
-        message.send()
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
-    logger.info("Emailed notification %s", notification_id)
+        == 1
+    )
+
+
+def schedule_next_tick(delay_seconds: int | None = None) -> bool:
+    """Enqueue a tick after the delay, where the backend can defer; returns whether it did."""
+    backend = notifications_tick.get_backend()
+    if not backend.supports_defer:
+        return False
+    delay = tick_seconds() if delay_seconds is None else delay_seconds
+    notifications_tick.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()
     return True
+
+
+@task
+def notifications_tick() -> dict[str, int]:
+    """One turn of the schedule: digests that are due, then the outbox."""
+    if not claim_turn():
+        return {"skipped": 1}
+    schedule_next_tick()
+    counts = {}
+    for frequency in (Delivery.DAILY, Delivery.WEEKLY):
+        counts[f"{frequency}_digests"] = len(digests.build_due_digests(frequency=frequency))
+    counts.update(outbox.deliver_pending())
+    return counts

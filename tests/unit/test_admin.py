@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
 from hub.accounts.models import User
 from hub.community.models import Forum
@@ -18,7 +19,7 @@ from hub.core.services import audit_record
 from hub.engagement.models import Comment
 from hub.library.models import Category, Series, Tag
 from hub.networks.models import Invitation, JoinRequest, Membership, Network
-from hub.notifications.models import Notification
+from hub.notifications.models import Digest, Notification, NotificationPreference, OutboundEmail
 from tests.factories import MemberFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,15 @@ BUILDERS = {
     ),
     "notifications.notification": lambda: Notification.objects.create(
         recipient=MemberFactory(), kind="test:admin", title="A test notification"
+    ),
+    "notifications.notificationpreference": lambda: NotificationPreference.objects.create(
+        user=MemberFactory(), kind="library:new_item", delivery="weekly"
+    ),
+    "notifications.outboundemail": lambda: OutboundEmail.objects.create(
+        recipient=MemberFactory(), idempotency_key="admin-test", available_at=timezone.now()
+    ),
+    "notifications.digest": lambda: Digest.objects.create(
+        recipient=MemberFactory(), frequency="weekly", period="2026-11-23"
     ),
 }
 REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label_lower)

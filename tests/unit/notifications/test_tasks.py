@@ -1,15 +1,17 @@
 """send_notification_email: a plain-text and HTML email, sent exactly once."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
 from django.utils import timezone
 
-from hub.notifications import services
-from hub.notifications.models import Notification
-from hub.notifications.tasks import absolute_url, send_notification_email
+from hub.notifications import outbox, services
+from hub.notifications.models import Notification, OutboundEmail
+from hub.notifications.outbox import MAX_ATTEMPTS
+from hub.notifications.tasks import absolute_url, deliver_outbox, send_notification_email
 
 pytestmark = pytest.mark.django_db
 
@@ -72,26 +74,43 @@ def test_running_the_task_twice_sends_one_email(notification, mailoutbox):
     assert notification.emailed_at is not None
 
 
-def test_a_notification_already_emailed_is_never_sent_again(notification, mailoutbox):
-    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+def test_an_outbox_email_already_sent_is_never_sent_again(notification, mailoutbox):
+    OutboundEmail.objects.filter(notification=notification).update(
+        status="sent", sent_at=timezone.now()
+    )
 
     assert send(notification) is False
+    assert deliver_outbox.call() == {}
     assert mailoutbox == []
 
 
-def test_a_failed_send_leaves_the_notification_to_be_retried(notification, mailoutbox, monkeypatch):
+def test_a_failed_send_is_retried_later_and_then_sent_once(notification, mailoutbox, monkeypatch):
     def broken(self, fail_silently=False):
         raise ConnectionError("SMTP server went away")
 
     with monkeypatch.context() as patch:
         patch.setattr(EmailMultiAlternatives, "send", broken)
-        with pytest.raises(ConnectionError):
-            send(notification)
+        assert send(notification) is False
+    row = OutboundEmail.objects.get(notification=notification)
+    assert (row.status, row.attempts) == ("pending", 1)
+    assert "SMTP server went away" in row.last_error
+    assert row.available_at > timezone.now()  # backs off before trying again
     notification.refresh_from_db()
-    assert notification.emailed_at is None
+    assert notification.emailed_at is None and mailoutbox == []
 
-    assert send(notification) is True
+    assert deliver_outbox.call() == {}  # not yet due
+    OutboundEmail.objects.filter(pk=row.pk).update(available_at=timezone.now())
+    assert deliver_outbox.call() == {"sent": 1}
+    assert deliver_outbox.call() == {}
     assert len(mailoutbox) == 1
+
+
+def test_after_repeated_failures_the_email_is_given_up(notification, mailoutbox, monkeypatch):
+    monkeypatch.setattr(EmailMultiAlternatives, "send", lambda self, fail_silently=False: 1 / 0)
+    OutboundEmail.objects.filter(notification=notification).update(attempts=MAX_ATTEMPTS - 1)
+
+    assert deliver_outbox.call() == {"failed": 1}
+    assert OutboundEmail.objects.get(notification=notification).status == "failed"
 
 
 def test_no_email_for_a_missing_notification_or_an_unwanted_email(member, mailoutbox):
@@ -124,13 +143,15 @@ def test_notify_queues_one_email_per_recipient_through_the_task_backend(
 def test_a_notification_another_worker_is_sending_is_skipped(member, mailoutbox):
     if not connection.features.has_select_for_update_skip_locked:
         pytest.skip("needs SELECT … FOR UPDATE SKIP LOCKED (PostgreSQL)")
-    notification = Notification.objects.create(recipient=member, kind="test", title="Busy")
+    (notification,) = services.notify(recipients=[member], kind="test", title="Busy")
+    mailoutbox.clear()
+    OutboundEmail.objects.update(status="pending", sent_at=None)
     locked, release = threading.Event(), threading.Event()
 
     def other_worker():
         try:
             with transaction.atomic():
-                Notification.objects.select_for_update().get(pk=notification.pk)
+                OutboundEmail.objects.select_for_update().get(notification=notification)
                 locked.set()
                 release.wait(10)
         finally:
@@ -148,3 +169,17 @@ def test_a_notification_another_worker_is_sending_is_skipped(member, mailoutbox)
 
     assert send(notification) is True
     assert len(mailoutbox) == 1
+
+
+def test_an_email_claimed_by_a_live_worker_is_left_alone_until_its_lease_runs_out(
+    notification, mailoutbox
+):
+    mine = outbox.claim_next()
+    assert mine is not None and mine.status == "sending"
+
+    assert outbox.claim_next() is None  # still claimed: nobody else may take it
+    assert outbox.claim_next(lease=0, now=timezone.now() + timedelta(seconds=1)).pk == mine.pk
+
+    # The first worker's lease was taken over: its send is rolled back, not recorded twice.
+    assert outbox.deliver(mine) == "lost"
+    assert OutboundEmail.objects.get(pk=mine.pk).status == "sending"

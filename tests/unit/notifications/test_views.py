@@ -162,3 +162,138 @@ def test_the_context_processor_gives_visitors_nothing(rf, django_assert_num_quer
 
     with django_assert_num_queries(0):
         assert notifications_context(request) == {}
+
+
+# Filters and marking several at once ---------------------------------------------------------
+
+
+def tell_kind(user, kind, title):
+    (notification,) = services.notify(recipients=[user], kind=kind, title=title, email=False)
+    return notification
+
+
+def test_the_list_filters_by_group_and_by_unread(client, signed_in):
+    mention = tell_kind(signed_in, "community:mention", "Ada mentioned you")
+    tell_kind(signed_in, "library:new_item", "New in Falls: Safer nights")
+    tell_kind(signed_in, "events:reminder", "Drop-in tomorrow at 12:30")
+    tell_kind(signed_in, "made:up", "Something else")
+    services.notification_mark_read(actor=signed_in, notification=mention)
+
+    def titles(query):
+        html = client.get(f"/notifications/?{query}").content.decode()
+        return [
+            t
+            for t in ("Ada mentioned", "Safer nights", "Drop-in tomorrow", "Something else")
+            if t in html
+        ]
+
+    assert titles("group=you") == ["Ada mentioned"]
+    assert titles("group=following") == ["Safer nights"]
+    assert titles("group=events") == ["Drop-in tomorrow"]
+    assert titles("group=other") == ["Something else"]
+    assert titles("show=unread") == ["Safer nights", "Drop-in tomorrow", "Something else"]
+    assert titles("group=you&show=unread") == []
+    assert titles("group=nonsense") == titles("")  # an unknown filter shows everything
+    html = client.get("/notifications/?group=you&show=unread").content.decode()
+    assert "Nothing here with these filters." in html
+
+
+def test_ticked_notifications_are_marked_read_then_unread(client, signed_in, other_member):
+    a = tell(signed_in, "A")
+    b = tell(signed_in, "B")
+    c = tell(signed_in, "C")
+    theirs = tell(other_member, "Theirs")
+
+    response = client.post(
+        "/notifications/mark/",
+        {"ids": [a.pk, b.pk, theirs.pk], "action": "read", "next": "/notifications/?show=unread"},
+    )
+
+    assert response["Location"] == "/notifications/?show=unread"
+    assert set(Notification.objects.filter(read_at__isnull=False).values_list("pk", flat=True)) == {
+        a.pk,
+        b.pk,
+    }
+    client.post("/notifications/mark/", {"ids": [a.pk], "action": "unread"})
+    assert Notification.objects.get(pk=a.pk).read_at is None
+    assert Notification.objects.get(pk=c.pk).read_at is None
+
+
+def test_one_notification_is_marked_read_with_its_own_button(client, signed_in):
+    a = tell(signed_in, "A")
+    b = tell(signed_in, "B")
+
+    client.post("/notifications/mark/", {"only": str(a.pk), "ids": [b.pk]})
+
+    assert Notification.objects.get(pk=a.pk).read_at is not None
+    assert Notification.objects.get(pk=b.pk).read_at is None
+
+
+def test_marking_nothing_or_rubbish_says_so_and_never_leaves_the_site(client, signed_in):
+    response = client.post(
+        "/notifications/mark/", {"ids": ["x", ""], "next": "https://evil.example/"}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == "/notifications/"
+    assert "Tick the notifications you want to mark first." in response.content.decode()
+
+
+def test_the_filtered_list_stays_bounded_in_queries(
+    client, signed_in, django_assert_max_num_queries
+):
+    for i in range(40):
+        tell_kind(signed_in, "library:new_item", f"Item {i}")
+
+    with django_assert_max_num_queries(6):
+        response = client.get("/notifications/?group=following&show=unread&page=2")
+    assert response.status_code == 200
+
+
+# What the member may no longer see -----------------------------------------------------------
+
+
+def test_the_list_leaves_out_what_the_member_may_no_longer_see(client, signed_in, editor):
+    from hub.library import services as library
+    from tests.unit.library.helpers import published
+
+    kept = published(MemberFactory(), editor, title="Still public")
+    gone = published(MemberFactory(), editor, title="Withdrawn later")
+    for item in (kept, gone):
+        services.notify(
+            recipients=[signed_in],
+            kind="library:new_item",
+            title=f"New: {item.title}",
+            target=item,
+        )
+    library.item_unpublish(actor=editor, item=gone, reason="Out of date")
+
+    html = client.get("/notifications/").content.decode()
+
+    assert "New: Still public" in html and "Withdrawn later" not in html
+
+
+def test_a_page_of_notifications_about_items_posts_and_comments_has_bounded_queries(
+    client, signed_in, editor, django_assert_max_num_queries
+):
+    from hub.community import services as community
+    from hub.community.models import Forum
+    from hub.engagement import services as engagement
+    from tests.unit.library.helpers import published
+
+    forum = Forum.objects.order_by("position").first()
+    for i in range(10):
+        item = published(MemberFactory(), editor, title=f"Item {i}")
+        comment = engagement.comment_add(actor=editor, target=item, body="<p>Thanks</p>")
+        topic = community.topic_start(
+            actor=editor, title=f"Topic {i}", body="<p>Hi</p>", forum=forum
+        )
+        for kind, target in (
+            ("library:new_item", item),
+            ("engagement:comment", comment),
+            ("community:topic", topic.posts.get()),
+        ):
+            services.notify(recipients=[signed_in], kind=kind, title=f"{kind} {i}", target=target)
+
+    with django_assert_max_num_queries(12):
+        html = client.get("/notifications/").content.decode()
+    assert html.count('class="notification notification-unread"') == 30
