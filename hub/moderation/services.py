@@ -524,10 +524,15 @@ def _sanction(
 
 
 def _email_banned(member: Any, body: str) -> None:
+    _email_directly(member, "Your Safety Hub account is banned", body)
+
+
+def _email_directly(member: Any, subject: str, body: str) -> None:
+    """Mail that must reach the member whatever their notification preferences."""
     from django.core.mail import send_mail
 
     if member.email:
-        send_mail("Your Safety Hub account is banned", body, None, [member.email])
+        send_mail(subject, body, None, [member.email])
 
 
 # Safeguarding -------------------------------------------------------------------------------
@@ -553,15 +558,15 @@ def reveal_author(*, actor: Any, target: models.Model, reason: str) -> Any:
         new={"kind": kind.label},
     )
     url = kind.url_of(target)
+    title = "A safeguarding lead has seen that you wrote an anonymous post"
+    body = f"The reason they gave: {reason.strip()}"
     transaction.on_commit(
         lambda: notify(
-            recipients=[author.pk],
-            kind="moderation:reveal",
-            title="A safeguarding lead has seen that you wrote an anonymous post",
-            body=f"The reason they gave: {reason.strip()}",
-            url=url,
+            recipients=[author.pk], kind="moderation:reveal", title=title, body=body, url=url
         )
     )
+    # The author must be told whatever their notification preferences: email them as well.
+    transaction.on_commit(lambda: _email_directly(author, title, body))
     return author
 
 
