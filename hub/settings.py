@@ -296,6 +296,13 @@ AVATAR_MAX_PIXELS = 40_000_000
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 COMMENT_EDIT_WINDOW_MINUTES = int(os.environ.get("COMMENT_EDIT_WINDOW_MINUTES", "30"))
 
+# Moderation (docs/safe-sharing.md): content is hidden, pending review, once this many
+# different members have reported it.
+MODERATION_AUTO_HIDE_REPORTS = int(os.environ.get("MODERATION_AUTO_HIDE_REPORTS", "3"))
+# The patient-data guard (docs/pii-detection.md). Hospital numbers count only after a context
+# word such as "MRN"; add your trusts' number formats here (regular expressions).
+PII_HOSPITAL_NUMBER_PATTERNS = [r"[A-Z]{0,3}\d{5,10}[A-Z]?", r"[A-Z]{1,3}-?\d{4,10}"]
+
 # Security headers. Strict CSP: scripts and styles from our origin or with the request's nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

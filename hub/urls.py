@@ -29,6 +29,7 @@ urlpatterns = [
     path("networks/", include("hub.networks.urls")),
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
+    path("moderation/", include("hub.moderation.urls")),
     path("events/", include("hub.events.urls")),
     path("search/", include("hub.search.urls")),
     path("", include("hub.accounts.urls")),

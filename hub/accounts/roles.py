@@ -10,9 +10,14 @@ class Role(Enum):
     MODERATOR = (
         "Moderator",
         False,
-        ("engagement.delete_comment", "engagement.change_comment", "community.moderate_topic"),
+        (
+            "engagement.delete_comment",
+            "engagement.change_comment",
+            "community.moderate_topic",
+            "moderation.moderate_content",
+        ),
     )
-    SAFEGUARDING_LEAD = ("Safeguarding lead", False, ())
+    SAFEGUARDING_LEAD = ("Safeguarding lead", False, ("moderation.reveal_anonymous",))
     ADMINISTRATOR = (
         "Administrator",
         True,
@@ -28,6 +33,8 @@ class Role(Enum):
             # anything. Superusers manage the roles' permissions.
             "auth.view_group",
             "core.view_auditentry",
+            "moderation.view_moderation_audit",
+            "moderation.moderate_content",
             "library.view_category",
             "library.add_category",
             "library.change_category",

@@ -10,3 +10,7 @@ class CommunityConfig(AppConfig):
         from .engagement import register_community_kinds
 
         register_community_kinds()
+
+        from .moderation import register_moderated_kinds
+
+        register_moderated_kinds()

@@ -291,3 +291,15 @@ def quotable_post(*, viewer: Any, topic: Topic, pk: Any) -> Post | None:
         .filter(topic=topic, pk=pk, hidden_at__isnull=True, deleted_at__isnull=True)
         .first()
     )
+
+
+def posts_written_by(*, author: Any, limit: int = 50) -> list[Post]:
+    """The member's own posts, anonymous and hidden ones included, for their account page.
+
+    Only ever shown to the author themselves: it is how they find their anonymous posts.
+    """
+    return list(
+        Post.objects.filter(author=author, deleted_at__isnull=True, topic__deleted_at__isnull=True)
+        .select_related("topic")
+        .order_by("-created", "-id")[:limit]
+    )

@@ -23,6 +23,8 @@ from django.utils.text import slugify
 
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
+from hub.moderation import guard as pii_guard
+from hub.moderation.services import hold_for_review, require_can_post
 from hub.networks import access
 from hub.search.services import index_on_commit, record_view
 
@@ -175,9 +177,16 @@ def topic_start(
     forum: Forum | None = None,
     network: Any = None,
     anonymous: bool = False,
+    pii_false_alarms: Iterable[str] = (),
 ) -> Topic:
-    """Start a discussion in a public forum, or (members only) in a network."""
+    """Start a discussion in a public forum, or (members only) in a network.
+
+    The patient-data guard runs first (hub.moderation.guard): findings raise
+    PersonalDataFound; findings all marked as false alarms start the discussion held for a
+    moderator's review.
+    """
     perms.require(perms.signed_in(actor), "Sign in to start a discussion.")
+    require_can_post(actor)
     if (forum is None) == (network is None):
         raise ValidationError("A discussion belongs to one forum or to one network.")
     if network is not None:
@@ -197,6 +206,11 @@ def topic_start(
         errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
+    guard = pii_guard.require_clean(
+        {"title": clean_title, "body": clean_body},
+        false_alarms=pii_false_alarms,
+        labels={"title": "Title", "body": "Your message"},
+    )
     clean_body, mentioned = link_mentions(clean_body)
     now = timezone.now()
     topic = Topic.objects.create(
@@ -226,6 +240,8 @@ def topic_start(
     TopicRead.objects.create(user=actor, topic=topic, last_read_number=1)
     index_on_commit(topic)
     _follow(actor, topic)
+    if guard.held:
+        hold_for_review(actor=actor, target=topic, findings=guard.findings_by_field())
     _queue_notifications(post, mentioned, announce=True)
     return topic
 
@@ -238,6 +254,7 @@ def post_reply(
     body: str,
     anonymous: bool = False,
     quoted: Post | None = None,
+    pii_false_alarms: Iterable[str] = (),
 ) -> Post:
     """Add a reply at the end of the topic. Refused when the topic is locked or hidden."""
     # Lock the topic row: the next number is taken by one reply at a time, and a topic locked
@@ -246,7 +263,11 @@ def post_reply(
     if fresh is None:
         perms.require(False, "This discussion is no longer available.")
     perms.require(perms.can_reply(actor, fresh), perms.reply_refusal(actor, fresh))
+    require_can_post(actor)
     clean = _clean_body(body)
+    guard = pii_guard.require_clean(
+        {"body": clean}, false_alarms=pii_false_alarms, labels={"body": "Your reply"}
+    )
     clean, mentioned = link_mentions(clean)
     if quoted is not None and (quoted.topic_id != fresh.pk or not perms.post_is_visible(quoted)):
         quoted = None
@@ -282,6 +303,8 @@ def post_reply(
     index_on_commit(post)
     index_on_commit(fresh)
     _follow(actor, fresh)
+    if guard.held:
+        hold_for_review(actor=actor, target=post, findings=guard.findings_by_field())
     _queue_notifications(post, mentioned, announce=True)
     return post
 
@@ -305,12 +328,17 @@ def edit_refusal(actor: Any, post: Post) -> str:
 
 
 @transaction.atomic
-def post_edit(*, actor: Any, post: Post, body: str) -> Post:
-    """The author changes their post within the edit window; the earlier text is kept."""
+def post_edit(*, actor: Any, post: Post, body: str, pii_false_alarms: Iterable[str] = ()) -> Post:
+    """The author changes their post within the edit window; the earlier text is kept.
+
+    The patient-data guard runs as when posting; false alarms hold the post for review."""
     post.topic = Topic.objects.select_for_update().get(pk=post.topic_id)  # locked meanwhile?
     refusal = edit_refusal(actor, post)
     perms.require(not refusal, refusal)
     clean = _clean_body(body)
+    guard = pii_guard.require_clean(
+        {"body": clean}, false_alarms=pii_false_alarms, labels={"body": "Your post"}
+    )
     clean, mentioned = link_mentions(clean)
     if clean == post.body:
         return post
@@ -327,6 +355,12 @@ def post_edit(*, actor: Any, post: Post, body: str) -> Post:
         old={"body": old},
         new={"body": clean},
     )
+    if guard.held:
+        hold_for_review(
+            actor=actor,
+            target=post.topic if post.number == 1 else post,
+            findings=guard.findings_by_field(),
+        )
     if mentioned:
         _queue_notifications(post, mentioned, announce=False)
     return post

@@ -20,6 +20,7 @@ from django.utils.html import escape
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.core.richtext import html_to_text
+from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
 from . import queries, services
@@ -28,6 +29,10 @@ from .models import Forum, Post, Topic
 
 POST_RATE_LIMIT = 6  # new topics and replies per member per window
 POST_RATE_WINDOW = 60  # seconds
+HELD_MESSAGE = (
+    "Thank you. A moderator will check your post before others can see it, because you said "
+    "what looked like patient information is not. You will hear when it is published."
+)
 RATE_LIMIT_MESSAGE = (
     "You have posted a lot in the last minute. Please wait a minute and try again; "
     "your text is kept below."
@@ -147,6 +152,7 @@ def network_topics(request: HttpRequest, network_slug: str) -> HttpResponse:
 
 def _start_topic(request: HttpRequest, *, forum: Forum | None, network: Any) -> HttpResponse:
     status = 200
+    pii = None
     if request.method == "POST":
         form = TopicForm(request.POST)
         status = 400
@@ -163,10 +169,17 @@ def _start_topic(request: HttpRequest, *, forum: Forum | None, network: Any) -> 
                         forum=forum,
                         network=network,
                         anonymous=form.cleaned_data["anonymous"],
+                        pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                     )
+                except pii_guard.PersonalDataFound as found:
+                    form.add_error(None, found.messages)
+                    pii = found.guard
                 except ValidationError as error:
                     _add_errors(form, error)
                 else:
+                    if topic.hidden_at is not None:
+                        messages.success(request, HELD_MESSAGE)
+                        return redirect("accounts:my_posts")
                     messages.success(request, "Your discussion is started.")
                     return redirect(topic)
     else:
@@ -179,6 +192,7 @@ def _start_topic(request: HttpRequest, *, forum: Forum | None, network: Any) -> 
             "forum": forum,
             "network": network,
             "network_url": _network_url(network) if network else "",
+            "pii": pii,
         },
         status=status,
     )
@@ -213,6 +227,7 @@ def _render_topic(
     reply_form: ReplyForm | None = None,
     unsent: str = "",
     status: int = 200,
+    pii: Any = None,
 ) -> HttpResponse:
     viewer = request.user
     posts = queries.posts_for_page(viewer=viewer, topic=topic, page=page)
@@ -241,6 +256,7 @@ def _render_topic(
         "can_delete_topic": perms.can_delete_topic(viewer, topic),
         "network_url": _network_url(topic.network) if topic.network_id else "",
         "login_url": f"{reverse('account_login')}?next={topic.get_absolute_url()}",
+        "pii": pii,
     }
     if moderator:
         context["move_form"] = (
@@ -269,6 +285,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     topic = _topic_or_404(request, pk)
     form = ReplyForm(request.POST)
     status = 400
+    pii = None
     if form.is_valid():
         if _rate_limited(request.user):
             form.add_error(None, RATE_LIMIT_MESSAGE)
@@ -286,7 +303,11 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
                     body=form.cleaned_data["body"],
                     anonymous=form.cleaned_data["anonymous"],
                     quoted=quoted,
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                 )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except PermissionDenied as error:
                 messages.error(request, str(error) or "You cannot reply to this discussion.")
                 topic.refresh_from_db()
@@ -300,7 +321,10 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 _add_errors(form, error)
             else:
-                messages.success(request, "Your reply is posted.")
+                if post.hidden_at is not None:
+                    messages.success(request, HELD_MESSAGE)
+                else:
+                    messages.success(request, "Your reply is posted.")
                 post.topic = topic
                 return redirect(_post_url(post))
     elif not perms.can_reply(request.user, topic):
@@ -312,7 +336,9 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             unsent=request.POST.get("body", ""),
             status=403,
         )
-    return _render_topic(request, topic, page=_last_page(topic), reply_form=form, status=status)
+    return _render_topic(
+        request, topic, page=_last_page(topic), reply_form=form, status=status, pii=pii
+    )
 
 
 TOPIC_ACTIONS = {
@@ -383,12 +409,21 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refusal)
         return redirect(_post_url(post))
     status = 200
+    pii = None
     if request.method == "POST":
         form = PostEditForm(request.POST)
         status = 400
         if form.is_valid():
             try:
-                services.post_edit(actor=request.user, post=post, body=form.cleaned_data["body"])
+                services.post_edit(
+                    actor=request.user,
+                    post=post,
+                    body=form.cleaned_data["body"],
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
+                )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except PermissionDenied as error:
                 messages.error(request, str(error))
                 return redirect(_post_url(post))
@@ -408,6 +443,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "topic": post.topic,
             "back": _post_url(post),
             "edit_minutes": settings.COMMENT_EDIT_WINDOW_MINUTES,
+            "pii": pii,
         },
         status=status,
     )

@@ -5,3 +5,8 @@ class EngagementConfig(AppConfig):
     name = "hub.engagement"
     label = "engagement"
     verbose_name = "Comments, reactions and follows"
+
+    def ready(self) -> None:
+        from .moderation import register_moderated_kinds
+
+        register_moderated_kinds()

@@ -220,3 +220,16 @@ def followers_of(*, targets: list[models.Model]) -> set[int]:
     for content_type_id, ids in by_type.items():
         where |= Q(content_type_id=content_type_id, object_id__in=ids)
     return set(Follow.objects.filter(where).values_list("user_id", flat=True).distinct())
+
+
+def comments_written_by(*, author: Any, limit: int = 50) -> list[Comment]:
+    """The member's own comments (anonymous and hidden ones included) for their account page.
+
+    Only ever shown to the author themselves.
+    """
+    return list(
+        Comment.objects.filter(author=author, deleted_at__isnull=True)
+        .select_related("content_type")
+        .prefetch_related("target")
+        .order_by("-created", "-id")[:limit]
+    )

@@ -5,6 +5,7 @@ anything, raises PermissionDenied with a message a person can act on, records an
 for comments, and tells followers through hub.notifications.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.utils import timezone
 
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
+from hub.moderation import guard as pii_guard
+from hub.moderation.services import hold_for_review, require_can_post
 from hub.search.services import index_on_commit
 
 from . import registry
@@ -84,14 +87,23 @@ def comment_add(
     body: str,
     parent: Comment | None = None,
     anonymous: bool = False,
+    pii_false_alarms: Iterable[str] = (),
 ) -> Comment:
-    """Post a comment (or a reply: replies attach to the top-level comment)."""
+    """Post a comment (or a reply: replies attach to the top-level comment).
+
+    The patient-data guard runs on the text (hub.moderation.guard): findings raise
+    PersonalDataFound; findings all marked as false alarms post the comment held for review.
+    """
     kind = registry.kind_for(target)
     if not may_engage(actor, target):
         raise PermissionDenied("You cannot comment on this.")
     if anonymous and not kind.allows_anonymous:
         raise PermissionDenied("Anonymous comments are not allowed here.")
+    require_can_post(actor)
     clean = _clean_body(body)
+    guard = pii_guard.require_clean(
+        {"body": clean}, false_alarms=pii_false_alarms, labels={"body": "Your comment"}
+    )
     where = _where(target)
     if parent is not None:
         if parent.content_type_id != where["content_type"].pk or parent.object_id != target.pk:
@@ -116,6 +128,8 @@ def comment_add(
         },
     )
     _follow_quietly(user=actor, target=target)
+    if guard.held:
+        hold_for_review(actor=actor, target=comment, findings=guard.findings_by_field())
     transaction.on_commit(lambda: _enqueue_comment_notifications(comment.pk))
     return comment
 
@@ -187,7 +201,9 @@ def comment_notify(*, comment: Comment) -> list[Any]:
 
 
 @transaction.atomic
-def comment_edit(*, actor: Any, comment: Comment, body: str) -> Comment:
+def comment_edit(
+    *, actor: Any, comment: Comment, body: str, pii_false_alarms: Iterable[str] = ()
+) -> Comment:
     """The author changes their comment, within COMMENT_EDIT_WINDOW_MINUTES of posting."""
     if not getattr(actor, "is_authenticated", False) or comment.author_id != actor.pk:
         raise PermissionDenied("Only the person who wrote a comment can change it.")
@@ -203,6 +219,9 @@ def comment_edit(*, actor: Any, comment: Comment, body: str) -> Comment:
     if target is None or not may_engage(actor, target):
         raise PermissionDenied("Comments here are closed.")
     clean = _clean_body(body)
+    guard = pii_guard.require_clean(
+        {"body": clean}, false_alarms=pii_false_alarms, labels={"body": "Your comment"}
+    )
     if clean == comment.body:
         return comment
     old = comment.body
@@ -216,6 +235,8 @@ def comment_edit(*, actor: Any, comment: Comment, body: str) -> Comment:
         old={"body": old},
         new={"body": clean},
     )
+    if guard.held:
+        hold_for_review(actor=actor, target=comment, findings=guard.findings_by_field())
     return comment
 
 

@@ -17,6 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hub.moderation import guard as pii_guard
+
 from . import queries, registry, services
 from .forms import CommentEditForm, CommentForm, FollowForm, ReactionForm
 from .models import Comment
@@ -58,6 +60,12 @@ def _rate_limited(user) -> bool:
     return count > COMMENT_RATE_LIMIT
 
 
+HELD_MESSAGE = (
+    "Thank you. A moderator will check your comment before others can see it, because you "
+    "said what looked like patient information is not. You will hear when it is published."
+)
+
+
 def _errors_to_form(form, error: ValidationError) -> None:
     for message in error.messages:
         form.add_error("body", message)
@@ -71,6 +79,7 @@ def comment_add(request: HttpRequest, ct: int, pk: int) -> HttpResponse:
     form = CommentForm(request.POST, allow_anonymous=kind.allows_anonymous)
     parent = None
     status = 400
+    pii = None
     if form.is_valid():
         parent_id = form.cleaned_data.get("parent")
         if parent_id:
@@ -97,13 +106,20 @@ def comment_add(request: HttpRequest, ct: int, pk: int) -> HttpResponse:
                     body=form.cleaned_data["body"],
                     parent=parent,
                     anonymous=bool(form.cleaned_data.get("anonymous")),
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                 )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except PermissionDenied as error:
                 messages.error(request, str(error) or "You cannot comment on this.")
                 return redirect(_back(target))
             except ValidationError as error:
                 _errors_to_form(form, error)
             else:
+                if comment.hidden_at is not None:
+                    messages.success(request, HELD_MESSAGE)
+                    return redirect(_back(target))
                 messages.success(
                     request, "Your reply is posted." if parent else "Your comment is posted."
                 )
@@ -119,6 +135,7 @@ def comment_add(request: HttpRequest, ct: int, pk: int) -> HttpResponse:
             "action": reverse(
                 "engagement:comment_add", args=[queries.content_type_for(target).pk, target.pk]
             ),
+            "pii": pii,
         },
         status=status,
     )
@@ -139,13 +156,20 @@ def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
             "of posting.",
         )
         return redirect(back)
+    pii = None
     if request.method == "POST":
         form = CommentEditForm(request.POST)
         if form.is_valid():
             try:
                 services.comment_edit(
-                    actor=request.user, comment=comment, body=form.cleaned_data["body"]
+                    actor=request.user,
+                    comment=comment,
+                    body=form.cleaned_data["body"],
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                 )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except PermissionDenied as error:
                 messages.error(request, str(error))
                 return redirect(back)
@@ -161,7 +185,7 @@ def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
     return render(
         request,
         "engagement/comment_edit.html",
-        {"form": form, "comment": comment, "target": target, "back": back},
+        {"form": form, "comment": comment, "target": target, "back": back, "pii": pii},
         status=status,
     )
 

@@ -10,3 +10,7 @@ class LibraryConfig(AppConfig):
         from .engagement import register_library_kinds
 
         register_library_kinds()
+
+        from .moderation import register_moderated_kinds
+
+        register_moderated_kinds()

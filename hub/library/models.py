@@ -354,6 +354,15 @@ class Attachment(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("library:attachment", kwargs={"slug": self.item.slug, "pk": self.pk})
 
+    @property
+    def display_name(self) -> str:
+        """The name others see. An anonymous item's files get a neutral name: a file name
+        ("j-smith-ward-7-rca.pdf") can say who wrote it."""
+        if self.item.is_anonymous:
+            extension = self.original_name.rsplit(".", 1)[-1] if "." in self.original_name else ""
+            return f"attachment-{self.pk}.{extension}" if extension else f"attachment-{self.pk}"
+        return self.original_name
+
 
 class ItemRevision(models.Model):
     """A saved version of an item's text, kept on every change of title, summary or body."""

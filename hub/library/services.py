@@ -1,5 +1,6 @@
 """Every write to the library: permission check, state change, audit, side effects on commit."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -13,6 +14,8 @@ from django.utils.text import slugify
 
 from hub.core.richtext import sanitize_html
 from hub.core.services import audit_record
+from hub.moderation import guard as pii_guard
+from hub.moderation.services import cleared_tokens, record_clearances, require_can_post
 from hub.networks.access import can_see_network_content
 from hub.search.services import index_on_commit, record_view
 
@@ -41,6 +44,8 @@ STRUCTURED_TEXT_FIELDS = (
     + [f for f, _ in AAR_QUESTIONS]
 )
 SIMPLE_FIELDS = ("title", "summary", "external_url", "country", "region", "setting", "is_anonymous")
+# What the patient-data guard reads before an item is submitted or published.
+PII_FIELDS = ("title", "summary", "body", "region", "gp_contact", *STRUCTURED_TEXT_FIELDS)
 
 
 @dataclass
@@ -104,6 +109,56 @@ def item_problems(item: Item) -> list[str]:
                 if not getattr(item, name).strip():
                     problems.append(f"An after action review must answer “{question}”")
     return problems
+
+
+# The patient-data guard -------------------------------------------------------------------
+
+
+def item_pii_fields(item: Item) -> dict[str, str]:
+    fields = {name: getattr(item, name) or "" for name in PII_FIELDS}
+    for n, action in enumerate(item.safety_actions.all(), start=1):
+        fields[f"safety_action_{n}"] = (
+            f"{action.description}\n{action.owner_role}\n{action.measure}"
+        )
+    return fields
+
+
+def item_pii_labels() -> dict[str, str]:
+    labels = {
+        name: str(Item._meta.get_field(name).verbose_name).capitalize() for name in PII_FIELDS
+    }
+    labels.update({name: label for name, label, _ in GOOD_PRACTICE_FIELDS + SEIPS_FACTORS})
+    labels.update({name: question for name, question in AAR_QUESTIONS})
+    labels["body"] = "Main text"
+    return labels
+
+
+def item_pii(item: Item, *, by_reviewer: bool = False) -> pii_guard.Guard:
+    """The guard's findings on this item, with the ones already cleared (by the author or,
+    with by_reviewer, by a reviewer) marked as false alarms."""
+    return pii_guard.inspect(
+        item_pii_fields(item),
+        false_alarms=cleared_tokens(item, by_reviewer=by_reviewer),
+        labels=item_pii_labels(),
+    )
+
+
+@transaction.atomic
+def item_pii_clear(*, actor: Any, item: Item, tokens: Iterable[str]) -> int:
+    """A reviewer confirms findings are not patient information, so publishing may go on."""
+    perms.require(perms.can_review_item(actor, item), "Only editors review items.")
+    known = {flag.token for flag in item_pii(item).flags}
+    return record_clearances(actor=actor, target=item, tokens=set(tokens) & known, by_reviewer=True)
+
+
+@transaction.atomic
+def item_pii_author_clear(*, actor: Any, item: Item, tokens: Iterable[str]) -> int:
+    """The author ticks findings as not patient information (kept while they edit the rest)."""
+    perms.require(perms.is_author(actor, item), "Only the author can do this.")
+    known = {flag.token for flag in item_pii(item).flags}
+    return record_clearances(
+        actor=actor, target=item, tokens=set(tokens) & known, by_reviewer=False
+    )
 
 
 # Writing ----------------------------------------------------------------------------------
@@ -204,6 +259,7 @@ def _transition(item: Item, actor: Any, to_status: str, note: str = "") -> None:
 @transaction.atomic
 def item_create(*, actor: Any, data: ItemData) -> Item:
     perms.require(actor.is_authenticated and actor.is_active, "Sign in to share learning.")
+    require_can_post(actor)
     if data.network is not None:
         perms.require(
             can_see_network_content(actor, data.network.pk),
@@ -244,13 +300,27 @@ def item_update(*, actor: Any, item: Item, data: ItemData, note: str = "") -> It
 
 
 @transaction.atomic
-def item_submit(*, actor: Any, item: Item) -> Item:
+def item_submit(*, actor: Any, item: Item, pii_false_alarms: Iterable[str] = ()) -> Item:
+    """Send the item to the editors. The patient-data guard runs first: findings the author
+    has not marked as false alarms raise PersonalDataFound; the marks are kept for the
+    reviewer, who must confirm them before publishing."""
     perms.require(perms.is_author(actor, item), "Only the author can submit this item.")
+    require_can_post(actor)
     if item.status not in (ItemStatus.DRAFT, ItemStatus.RETURNED):
         raise ValidationError("This item has already been submitted.")
     problems = item_problems(item)
     if problems:
         raise ValidationError(problems)
+    known = cleared_tokens(item, by_reviewer=False) | frozenset(pii_false_alarms)
+    guard = pii_guard.require_clean(
+        item_pii_fields(item), false_alarms=known, labels=item_pii_labels()
+    )
+    record_clearances(
+        actor=actor,
+        target=item,
+        tokens=[flag.token for flag in guard.flags],
+        by_reviewer=False,
+    )
     item.submitted_at = timezone.now()
     _transition(item, actor, ItemStatus.SUBMITTED)
     item.save(update_fields=["status", "submitted_at", "updated"])
@@ -280,6 +350,15 @@ def item_publish(*, actor: Any, item: Item, at: datetime | None = None, note: st
     problems = item_problems(item)
     if problems:
         raise ValidationError(problems)
+    unresolved = item_pii(item, by_reviewer=True).open_flags
+    if unresolved:
+        raise ValidationError(
+            [
+                "This item may contain patient information. Edit it out, or confirm each "
+                "finding is not patient information, before publishing: "
+                + "; ".join(f"{f.kind_label} “{f.finding.text}”" for f in unresolved)
+            ]
+        )
     now = timezone.now()
     if at is not None and at > now:
         item.published_at = at

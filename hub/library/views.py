@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.core.richtext import html_to_text
+from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
 from . import queries, services
@@ -25,6 +27,11 @@ from .forms import (
 from .models import Category, Item, ItemKind, Tag
 
 PAGE_SIZE = 20
+PII_NOT_SUBMITTED = (
+    "Your draft is saved but not submitted: it may contain patient information. Please check "
+    "the highlighted parts, edit them out or tick the ones that are not patient information, "
+    "then submit again."
+)
 
 
 def _sort(request: HttpRequest) -> str:
@@ -123,6 +130,8 @@ def item_detail(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if can_review:
         context.update(
+            pii=services.item_pii(item, by_reviewer=True),
+            author_cleared=services.item_pii(item).false_alarms,
             transitions=item.transitions.select_related("actor"),
             return_form=ReturnForm(prefix="return"),
             decline_form=DeclineForm(prefix="decline"),
@@ -220,15 +229,20 @@ def _valid_actions(actions) -> list | None:
 def _after_save(request: HttpRequest, item: Item) -> HttpResponse:
     """Apply the button the writer pressed: keep as draft, submit, or (editors) publish."""
     action = request.POST.get("action", "save")
+    false_alarms = pii_guard.false_alarms_from(request.POST)
     try:
         if action == "submit":
-            services.item_submit(actor=request.user, item=item)
+            services.item_submit(actor=request.user, item=item, pii_false_alarms=false_alarms)
             messages.success(request, "Thank you: your item is with our editors for review.")
         elif action == "publish":
             services.item_publish(actor=request.user, item=item)
             messages.success(request, "Published.")
         else:
             messages.success(request, "Your draft is saved. Only you can see it.")
+    except pii_guard.PersonalDataFound:
+        services.item_pii_author_clear(actor=request.user, item=item, tokens=false_alarms)
+        messages.error(request, PII_NOT_SUBMITTED)
+        return redirect(reverse("library:item_edit", kwargs={"slug": item.slug}) + "#pii-findings")
     except ValidationError as error:
         messages.error(
             request, "Your draft is saved, but it is not ready yet: " + " ".join(error.messages)
@@ -295,6 +309,7 @@ def item_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "attachment_form": AttachmentForm(),
             "can_review": perms.can_review_item(request.user, item),
             "problems": services.item_problems(item),
+            "pii": services.item_pii(item),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -306,6 +321,9 @@ def item_submit(request: HttpRequest, slug: str) -> HttpResponse:
     item = _item_or_404(request, slug)
     try:
         services.item_submit(actor=request.user, item=item)
+    except pii_guard.PersonalDataFound:
+        messages.error(request, PII_NOT_SUBMITTED)
+        return redirect(reverse("library:item_edit", kwargs={"slug": item.slug}) + "#pii-findings")
     except ValidationError as error:
         messages.error(request, "Not ready to submit yet: " + " ".join(error.messages))
         return redirect("library:item_edit", slug=item.slug)
@@ -320,6 +338,12 @@ def item_review(request: HttpRequest, slug: str, decision: str) -> HttpResponse:
     if not perms.can_review_item(request.user, item):
         raise PermissionDenied("Only editors and topic leads review items.")
     forms = {"return": ReturnForm, "decline": DeclineForm, "publish": PublishForm}
+    if decision == "pii":
+        count = services.item_pii_clear(
+            actor=request.user, item=item, tokens=pii_guard.false_alarms_from(request.POST)
+        )
+        messages.success(request, f"{count} finding(s) confirmed as not patient information.")
+        return redirect(item.get_absolute_url() + "#pii-review")
     if decision == "feature":
         services.item_feature(
             actor=request.user, item=item, featured=request.POST.get("featured") == "1"
@@ -453,7 +477,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
         attachment.file.open("rb"),
         content_type=attachment.content_type,
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=attachment.display_name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store" if not item.is_published else "private"

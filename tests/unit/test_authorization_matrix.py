@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from hub.community import services as community
 from hub.community.models import Forum
@@ -217,6 +218,188 @@ def test_notifications_and_emails_about_network_content_reach_insiders_only(worl
 def test_the_administrator_role_is_a_real_group_membership(world):
     assert world.people["administrator"].groups.filter(name="Administrator").exists()
     assert Group.objects.get(name="Moderator").permissions.filter(codename="moderate_topic")
+
+
+# Anonymous authors ---------------------------------------------------------------------------
+# An anonymous library item (with a file), discussion, reply and comment by one author whose
+# name, username and email must never appear to anyone else, on any surface.
+
+AUTHOR_NAME = "Quentin Marlowe-Trask"
+AUTHOR_USERNAME = "qmarlowetrask"
+ANON_VISITORS = [*VISITORS, "editor"]
+
+
+@dataclass
+class AnonymousWorld:
+    people: dict
+    item: object
+    topic: object
+    reply: object
+    comment: object
+
+
+@pytest.fixture
+def anonymous_world(django_capture_on_commit_callbacks) -> AnonymousWorld:
+    people = {
+        "author": MemberFactory(username=AUTHOR_USERNAME, display_name=AUTHOR_NAME),
+        "member": MemberFactory(username="plainmember"),
+        "network_member": MemberFactory(username="insider"),
+        "network_leader": MemberFactory(username="leader"),
+        "moderator": MemberFactory(username="hubmoderator", roles=["Moderator"]),
+        "administrator": MemberFactory(username="hubadmin", roles=["Administrator"]),
+        "editor": MemberFactory(username="hubeditor", roles=["Editor"]),
+    }
+    category = Category.objects.get(name="Medication")
+    for name in ("member", "moderator", "administrator", "editor"):
+        engagement.follow_set(actor=people[name], target=category, following=True)
+    forum = Forum.objects.first()
+    for name in ("member", "moderator"):
+        engagement.follow_set(actor=people[name], target=forum, following=True)
+    author = people["author"]
+    with django_capture_on_commit_callbacks(execute=True):
+        data = item_data(
+            title="A wrong-patient near miss", categories=[category], is_anonymous=True
+        )
+        item = library.item_create(actor=author, data=data)
+        library.attachment_add(
+            actor=author,
+            item=item,
+            upload=SimpleUploadedFile(f"{AUTHOR_USERNAME}-notes.pdf", b"%PDF-1.4\n%%EOF\n"),
+        )
+        library.item_submit(actor=author, item=item)
+        library.item_publish(actor=people["editor"], item=item)
+        topic = community.topic_start(
+            actor=author,
+            title="Speaking up after a near miss",
+            body="<p>I was scared to say.</p>",
+            forum=forum,
+            anonymous=True,
+        )
+        community.post_reply(actor=people["member"], topic=topic, body="<p>Thank you.</p>")
+        reply = community.post_reply(
+            actor=author, topic=topic, body="<p>It helped to share.</p>", anonymous=True
+        )
+        engagement.follow_set(actor=people["member"], target=item, following=True)
+        comment = engagement.comment_add(
+            actor=author, target=item, body="<p>One more thing.</p>", anonymous=True
+        )
+    return AnonymousWorld(people, item, topic, reply, comment)
+
+
+def assert_no_author(text: str, where: str) -> None:
+    for secret in (AUTHOR_NAME, AUTHOR_USERNAME, f"{AUTHOR_USERNAME}@example.org"):
+        assert secret not in text, f"{secret!r} leaked on {where}"
+
+
+@pytest.mark.parametrize("visitor", ANON_VISITORS)
+def test_anonymous_authors_never_appear_on_any_page_feed_or_sitemap(anonymous_world, visitor):
+    world = anonymous_world
+    client = Client()
+    if visitor != "anonymous":
+        client.force_login(world.people[visitor])
+    surfaces = [
+        world.item.get_absolute_url(),
+        world.topic.get_absolute_url(),
+        world.topic.forum.get_absolute_url(),
+        "/community/",
+        "/library/",
+        "/library/feed/atom/",
+        "/library/feed/rss/",
+        "/library/category/medication/",
+        "/library/category/medication/feed/atom/",
+        "/library/tag/handover/",
+        "/library/tag/handover/feed/rss/",
+        "/sitemap.xml",
+    ]
+    shown = {}
+    for url in surfaces:
+        status, html = get(client, url)
+        assert_no_author(html, url)
+        shown[url] = (status, html)
+    # The author's own profile and the member directory list none of their anonymous posts.
+    for url in (f"/members/{AUTHOR_USERNAME}/", "/members/", "/members/?q=Quentin"):
+        html = get(client, url)[1]
+        for title in (world.item.title, world.topic.title, "It helped to share", "One more"):
+            assert title not in html, f"{title!r} listed on {url}"
+    item_html = shown[world.item.get_absolute_url()][1]
+    assert "Anonymous" in item_html and '<meta name="author" content="Anonymous">' in item_html
+    assert "attachment-" in item_html and "notes.pdf" not in item_html
+    topic_html = shown[world.topic.get_absolute_url()][1]
+    assert "Anonymous" in topic_html
+    # Times of anonymous posts are shown to the day only.
+    start = topic_html.index(f'id="post-{world.reply.number}"')
+    article = topic_html[start : topic_html.index("</article>", start)]
+    day = timezone.localtime(world.reply.created).date().isoformat()
+    assert f'<time datetime="{day}">' in article
+    assert timezone.localtime(world.reply.created).strftime("%H:%M") not in article
+
+
+@pytest.mark.parametrize("visitor", ANON_VISITORS)
+def test_anonymous_attachment_downloads_under_a_neutral_name(anonymous_world, visitor):
+    world = anonymous_world
+    client = Client()
+    if visitor != "anonymous":
+        client.force_login(world.people[visitor])
+    attachment = world.item.attachments.get()
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200
+    assert AUTHOR_USERNAME not in response["Content-Disposition"]
+    response.close()
+
+
+def test_notifications_and_emails_about_anonymous_posts_never_name_the_author(anonymous_world):
+    world = anonymous_world
+    author = world.people["author"]
+    others = Notification.objects.exclude(recipient=author)
+    texts = list(others.values_list("title", "body", "url"))
+    assert len(texts) >= 3, "followers were told about the anonymous item, reply and comment"
+    for title, body, url in texts:
+        assert_no_author(title + body + url, "a notification")
+    to_others = [m for m in mail.outbox if author.email not in m.to]
+    assert to_others
+    for message in to_others:
+        assert_no_author(message.subject + message.body, f"an email to {message.to}")
+
+
+def test_moderators_and_administrators_see_anonymous_on_the_queue_case_and_audit_log(
+    anonymous_world,
+):
+    from hub.moderation import services as moderation
+
+    world = anonymous_world
+    moderation.report_content(actor=world.people["member"], target=world.comment, reason="spam")
+    from hub.moderation.models import Case
+
+    case = Case.objects.get()
+    for who in ("moderator", "administrator"):
+        client = Client()
+        client.force_login(world.people[who])
+        for url in ("/moderation/", f"/moderation/{case.pk}/"):
+            status, html = get(client, url)
+            assert status == 200
+            assert_no_author(html, url)
+    client = Client()
+    client.force_login(world.people["administrator"])
+    status, html = get(client, "/moderation/audit/")
+    assert status == 200 and "Anonymous (the author)" in html
+    assert_no_author(html, "the audit log")
+    response = client.get("/moderation/audit/export.csv")
+    assert_no_author(b"".join(response.streaming_content).decode(), "the audit CSV")
+
+
+def test_the_author_finds_their_anonymous_posts_in_their_account(anonymous_world):
+    world = anonymous_world
+    client = Client()
+    client.force_login(world.people["author"])
+    status, html = get(client, "/profile/posts/")
+    assert status == 200
+    assert "A wrong-patient near miss" in html and "Speaking up after a near miss" in html
+    assert html.count("· posted anonymously") == 4  # the item, topic, reply and comment
+    for visitor in ("member", "moderator"):
+        other = Client()
+        other.force_login(world.people[visitor])
+        html = get(other, "/profile/posts/")[1]
+        assert "A wrong-patient near miss" not in html and "· posted anonymously" not in html
 
 
 # Notifications centre and digests (hub.notifications) -------------------------------------

@@ -76,6 +76,9 @@ def engagement_panel(context, target: models.Model) -> dict[str, Any]:
             mine = signed_in and each.author_id == viewer.pk and each.deleted_at is None
             each.viewer_can_edit = mine and now <= queries.edit_deadline(each)
             each.viewer_can_delete = each.deleted_at is None and (mine or is_moderator)
+            each.viewer_can_report = (
+                signed_in and each.author_id != viewer.pk and each.deleted_at is None
+            )
         comment.reply_form = (
             CommentForm(
                 allow_anonymous=kind.allows_anonymous,

@@ -12,6 +12,7 @@ from hub.community.models import Post, PostRevision, Topic, TopicRead
 from hub.core.models import AuditEntry
 from hub.engagement import services as engagement
 from hub.engagement.queries import is_following
+from hub.moderation.guard import inspect
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory
 
@@ -400,7 +401,9 @@ def test_mentions_inside_links_code_and_email_addresses_are_left_alone(topic, au
         "and <code>@nadia</code>.</p>"
     )
 
-    post = reply(member, topic, body=body)
+    # The email address is caught by the patient-data guard; the author says it is fine.
+    false_alarms = [flag.token for flag in inspect({"body": body}).flags]
+    post = reply(member, topic, body=body, pii_false_alarms=false_alarms)
 
     assert "/members/nadia/" not in post.body
 
