@@ -243,6 +243,8 @@ def probe(url: str, headers: dict[str, str]) -> dict:
             status = response.status
     except urllib.error.HTTPError as error:
         body, status = error.read(), error.code
+    except TimeoutError:
+        return {"status": "timeout", "first_ms": _ms(time.monotonic() - began)}
     result = {"status": status, "bytes": len(body), "first_ms": _ms(time.monotonic() - began)}
     if body[:1] == b"{":
         try:

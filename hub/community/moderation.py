@@ -92,6 +92,7 @@ def register_moderated_kinds() -> None:
         url_of=lambda topic: topic.get_absolute_url(),
         is_anonymous=lambda topic: topic.is_anonymous,
         can_view=perms.can_view_topic,
+        can_moderate=perms.can_moderate_topic,
     )
     register(
         Post,
@@ -105,4 +106,5 @@ def register_moderated_kinds() -> None:
         url_of=lambda post: post.get_absolute_url(),
         is_anonymous=lambda post: post.is_anonymous,
         can_view=_post_can_view,
+        can_moderate=lambda viewer, post: perms.can_moderate_topic(viewer, post.topic),
     )

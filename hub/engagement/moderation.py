@@ -39,6 +39,12 @@ def _can_view(viewer, comment: Comment) -> bool:
     return comment.is_visible and target is not None and may_view(viewer, target)
 
 
+def _can_moderate(viewer, comment: Comment) -> bool:
+    # Moderators act on comments wherever they may see the thing commented on.
+    target = comment.target
+    return target is not None and may_view(viewer, target)
+
+
 def register_moderated_kinds() -> None:
     register(
         Comment,
@@ -52,4 +58,5 @@ def register_moderated_kinds() -> None:
         url_of=_url,
         is_anonymous=lambda comment: comment.is_anonymous,
         can_view=_can_view,
+        can_moderate=_can_moderate,
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from hub.core.richtext import sanitize_html
 from hub.moderation.registry import register
+from hub.networks.access import can_see_network_content
 
 from . import permissions as perms
 from .models import Item, ItemStatus, ItemTransition
@@ -55,4 +56,5 @@ def register_moderated_kinds() -> None:
         url_of=lambda item: item.get_absolute_url(),
         is_anonymous=lambda item: item.is_anonymous,
         can_view=perms.can_view_item,
+        can_moderate=lambda viewer, item: can_see_network_content(viewer, item.network_id),
     )

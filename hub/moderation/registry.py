@@ -16,7 +16,11 @@ A content kind registers once, in its AppConfig.ready (see ``hub/community/moder
         url_of=lambda obj: obj.get_absolute_url(),
         is_anonymous=lambda obj: obj.is_anonymous,
         can_view=lambda viewer, obj: ...,  # may this member see it (and so report it)?
+        can_moderate=lambda viewer, obj: ...,  # optional: may this moderator act on it?
     )
+
+``can_moderate`` keeps private network content away from moderators who are not allowed to
+see it (default: any moderator).
 
 The callables change state only; ``hub.moderation.services`` has already checked the
 actor's permission and writes the audit entry, so they must not check permissions again
@@ -44,6 +48,7 @@ class ModeratedKind:
     url_of: Callable[[Any], str]
     is_anonymous: Callable[[Any], bool]
     can_view: Callable[[Any, Any], bool]
+    can_moderate: Callable[[Any, Any], bool] = lambda viewer, obj: True
 
 
 _kinds: dict[type[models.Model], ModeratedKind] = {}

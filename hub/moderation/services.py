@@ -362,10 +362,23 @@ def _target_kind(case: Case) -> tuple[Any, registry.ModeratedKind]:
     return target, registry.kind_for(target)
 
 
+def can_moderate_case(actor: Any, case: Case) -> bool:
+    """A moderator, and (for content in a private network) one allowed to see it."""
+    if not is_moderator(actor):
+        return False
+    target = case.target
+    return target is None or registry.kind_for(target).can_moderate(actor, target)
+
+
+def _require_case_moderator(actor: Any, case: Case) -> None:
+    if not can_moderate_case(actor, case):
+        raise PermissionDenied("Only moderators who may see this content can decide it.")
+
+
 @transaction.atomic
 def case_approve(*, actor: Any, case: Case, note: str = "") -> Case:
     """Nothing wrong: content hidden for this case (held or auto-hidden) is shown again."""
-    _require_moderator(actor)
+    _require_case_moderator(actor, case)
     _require_open(case)
     if case.target is not None:
         target, kind = _target_kind(case)
@@ -379,7 +392,7 @@ def case_approve(*, actor: Any, case: Case, note: str = "") -> Case:
 
 @transaction.atomic
 def case_hide(*, actor: Any, case: Case, note: str) -> Case:
-    _require_moderator(actor)
+    _require_case_moderator(actor, case)
     _require_open(case)
     if not note.strip():
         raise ValidationError({"note": "Say why it is hidden; the author is told."})
@@ -394,7 +407,7 @@ def case_hide(*, actor: Any, case: Case, note: str) -> Case:
 @transaction.atomic
 def case_edit(*, actor: Any, case: Case, fields: dict[str, str], note: str) -> Case:
     """A moderator edits the text (say, removes a patient's name), then it is shown."""
-    _require_moderator(actor)
+    _require_case_moderator(actor, case)
     _require_open(case)
     if not note.strip():
         raise ValidationError({"note": "Say what you changed and why; the author is told."})
@@ -474,6 +487,7 @@ def _sanction(
         raise PermissionDenied("Moderators and administrators are managed by administrators.")
     if case is not None:
         _require_open(case)
+        _require_case_moderator(actor, case)
     sanction = Sanction.objects.create(
         member=member, kind=kind, until=until, reason=reason.strip(), case=case, by=actor
     )
@@ -510,10 +524,15 @@ def _sanction(
 
 
 def _email_banned(member: Any, body: str) -> None:
+    _email_directly(member, "Your Safety Hub account is banned", body)
+
+
+def _email_directly(member: Any, subject: str, body: str) -> None:
+    """Mail that must reach the member whatever their notification preferences."""
     from django.core.mail import send_mail
 
     if member.email:
-        send_mail("Your Safety Hub account is banned", body, None, [member.email])
+        send_mail(subject, body, None, [member.email])
 
 
 # Safeguarding -------------------------------------------------------------------------------
@@ -539,15 +558,15 @@ def reveal_author(*, actor: Any, target: models.Model, reason: str) -> Any:
         new={"kind": kind.label},
     )
     url = kind.url_of(target)
+    title = "A safeguarding lead has seen that you wrote an anonymous post"
+    body = f"The reason they gave: {reason.strip()}"
     transaction.on_commit(
         lambda: notify(
-            recipients=[author.pk],
-            kind="moderation:reveal",
-            title="A safeguarding lead has seen that you wrote an anonymous post",
-            body=f"The reason they gave: {reason.strip()}",
-            url=url,
+            recipients=[author.pk], kind="moderation:reveal", title=title, body=body, url=url
         )
     )
+    # The author must be told whatever their notification preferences: email them as well.
+    transaction.on_commit(lambda: _email_directly(author, title, body))
     return author
 
 

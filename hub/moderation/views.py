@@ -221,6 +221,8 @@ CASE_ACTIONS = ("approve", "hide", "edit", "warn", "suspend", "ban")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
     case = get_object_or_404(Case.objects.select_related("content_type", "member"), pk=pk)
+    if not services.can_moderate_case(request.user, case):
+        raise PermissionDenied("This is private network content you may not see.")
     target = case.target
     kind = registry.kind_for(target) if target is not None else None
     fields = kind.fields_of(target) if kind else {}

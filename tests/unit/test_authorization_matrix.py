@@ -221,73 +221,6 @@ def test_the_administrator_role_is_a_real_group_membership(world):
     assert Group.objects.get(name="Moderator").permissions.filter(codename="moderate_topic")
 
 
-# Notifications centre and digests (hub.notifications) -------------------------------------
-
-
-def weekly_digests_for_everyone(world: World) -> dict:
-    """Everyone takes followed things weekly; the weekly digest runs on the next Monday."""
-    from hub.notifications.models import NotificationPreference
-    from hub.notifications.tasks import send_digests
-    from tests.unit.notifications.test_digests import next_monday_morning
-
-    kinds = ["library:new_item", "community:topic", "community:reply", "engagement:comment"]
-    for person in world.people.values():
-        for kind in kinds:
-            NotificationPreference.objects.update_or_create(
-                user=person, kind=kind, defaults={"delivery": "weekly"}
-            )
-    Notification.objects.filter(kind__in=kinds).update(delivery="weekly", email_wanted=True)
-    mail.outbox.clear()
-    send_digests.call(frequency="weekly", now=next_monday_morning().isoformat())
-    return {
-        name: "".join(
-            m.subject + m.body + m.alternatives[0].content
-            for m in mail.outbox
-            if person.email in m.to
-        )
-        for name, person in world.people.items()
-    }
-
-
-def test_weekly_digests_carry_network_content_to_insiders_only(world):
-    texts = weekly_digests_for_everyone(world)
-
-    for name in ("member", "moderator", "requester"):
-        assert SECRET not in texts[name], name
-    # The leader follows the category the network's resource went into.
-    assert SECRET in texts["network_leader"]
-
-
-def test_a_member_who_left_the_network_gets_none_of_its_content_in_their_digest(world):
-    stand_in = MemberFactory()
-    Membership.objects.create(network=world.network, user=stand_in, role=MemberRole.LEADER)
-    networks.network_leave(actor=world.people["network_leader"], network=world.network)
-
-    texts = weekly_digests_for_everyone(world)
-
-    assert SECRET not in texts["network_leader"]
-
-
-@pytest.mark.parametrize("visitor", VISITORS[1:])
-def test_the_notifications_centre_shows_network_content_to_insiders_only(world, visitor):
-    html = get(client_for(world, visitor), "/notifications/")[1]
-
-    if visitor not in INSIDERS:
-        assert SECRET not in html
-
-
-@pytest.mark.parametrize("visitor", VISITORS)
-def test_only_insiders_may_follow_a_network(world, visitor):
-    from django.contrib.auth.models import AnonymousUser
-
-    from hub.engagement.queries import may_follow
-
-    person = world.people.get(visitor) or AnonymousUser()
-    assert may_follow(person, world.network) is (visitor in INSIDERS)
-    html = get(client_for(world, visitor), world.network.get_absolute_url())[1]
-    assert ('name="following"' in html) is (visitor in INSIDERS)
-
-
 # Anonymous authors ---------------------------------------------------------------------------
 # An anonymous library item (with a file), discussion, reply and comment by one author whose
 # name, username and email must never appear to anyone else, on any surface.
@@ -468,6 +401,73 @@ def test_the_author_finds_their_anonymous_posts_in_their_account(anonymous_world
         other.force_login(world.people[visitor])
         html = get(other, "/profile/posts/")[1]
         assert "A wrong-patient near miss" not in html and "· posted anonymously" not in html
+
+
+# Notifications centre and digests (hub.notifications) -------------------------------------
+
+
+def weekly_digests_for_everyone(world: World) -> dict:
+    """Everyone takes followed things weekly; the weekly digest runs on the next Monday."""
+    from hub.notifications.models import NotificationPreference
+    from hub.notifications.tasks import send_digests
+    from tests.unit.notifications.test_digests import next_monday_morning
+
+    kinds = ["library:new_item", "community:topic", "community:reply", "engagement:comment"]
+    for person in world.people.values():
+        for kind in kinds:
+            NotificationPreference.objects.update_or_create(
+                user=person, kind=kind, defaults={"delivery": "weekly"}
+            )
+    Notification.objects.filter(kind__in=kinds).update(delivery="weekly", email_wanted=True)
+    mail.outbox.clear()
+    send_digests.call(frequency="weekly", now=next_monday_morning().isoformat())
+    return {
+        name: "".join(
+            m.subject + m.body + m.alternatives[0].content
+            for m in mail.outbox
+            if person.email in m.to
+        )
+        for name, person in world.people.items()
+    }
+
+
+def test_weekly_digests_carry_network_content_to_insiders_only(world):
+    texts = weekly_digests_for_everyone(world)
+
+    for name in ("member", "moderator", "requester"):
+        assert SECRET not in texts[name], name
+    # The leader follows the category the network's resource went into.
+    assert SECRET in texts["network_leader"]
+
+
+def test_a_member_who_left_the_network_gets_none_of_its_content_in_their_digest(world):
+    stand_in = MemberFactory()
+    Membership.objects.create(network=world.network, user=stand_in, role=MemberRole.LEADER)
+    networks.network_leave(actor=world.people["network_leader"], network=world.network)
+
+    texts = weekly_digests_for_everyone(world)
+
+    assert SECRET not in texts["network_leader"]
+
+
+@pytest.mark.parametrize("visitor", VISITORS[1:])
+def test_the_notifications_centre_shows_network_content_to_insiders_only(world, visitor):
+    html = get(client_for(world, visitor), "/notifications/")[1]
+
+    if visitor not in INSIDERS:
+        assert SECRET not in html
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_only_insiders_may_follow_a_network(world, visitor):
+    from django.contrib.auth.models import AnonymousUser
+
+    from hub.engagement.queries import may_follow
+
+    person = world.people.get(visitor) or AnonymousUser()
+    assert may_follow(person, world.network) is (visitor in INSIDERS)
+    html = get(client_for(world, visitor), world.network.get_absolute_url())[1]
+    assert ('name="following"' in html) is (visitor in INSIDERS)
 
 
 # Events ------------------------------------------------------------------------------------

@@ -247,6 +247,8 @@ def test_safeguarding_lead_reveals_an_anonymous_author_with_a_reason(
     assert entry.actor == safeguarding_lead and entry.reason == "Risk to a child"
     told = Notification.objects.get(kind="moderation:reveal")
     assert told.recipient == anonymous_topic.author and "Risk to a child" in told.body
+    emailed = [m for m in mail.outbox if m.to == [anonymous_topic.author.email]]
+    assert any("Risk to a child" in m.body for m in emailed)
 
 
 @pytest.mark.parametrize("who", ["moderator", "member", "admin_member"])

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
 
@@ -364,3 +365,28 @@ def test_posted_time_shows_only_the_day_for_anonymous_posts():
     assert shown == '<time datetime="2026-03-04">4 March 2026</time>'
     full = template.render(Context({"when": when, "anonymous": False}))
     assert "21:45" in full and 'datetime="2026-03-04T21:45:00' in full
+
+
+def test_held_network_content_is_decided_only_by_those_who_may_see_the_network(
+    moderator, admin_member
+):
+    from hub.community.services import topic_start
+    from hub.networks.models import Membership, Network
+
+    network = Network.objects.create(name="Private", slug="private", purpose="x", kind="private")
+    insider = MemberFactory()
+    Membership.objects.create(network=network, user=insider)
+    body = "Sister Okoro covered the shift."
+    token = inspect({"body": body}).flags[0].token
+    topic = topic_start(
+        actor=insider, title="Cover", body=body, network=network, pii_false_alarms=[token]
+    )
+    case = Case.objects.get(source=Source.HELD)
+    response = signed_in(moderator).get(f"/moderation/{case.pk}/")
+    assert response.status_code == 403 and "Okoro" not in response.content.decode()
+    with pytest.raises(PermissionDenied):
+        services.case_approve(actor=moderator, case=case)
+    assert signed_in(admin_member).get(f"/moderation/{case.pk}/").status_code == 200
+    services.case_approve(actor=admin_member, case=case)
+    topic.refresh_from_db()
+    assert topic.hidden_at is None
