@@ -1,9 +1,10 @@
 """The search sources: how each content kind becomes rows of the search index.
 
 A content kind (library items, forum topics, replies, events, error traps) registers one
-`SearchSource` from its AppConfig.ready(); `hub/events/search.py` is a complete example. The indexer (`hub.search.services`) asks the
-source for the objects that may appear in results and turns each into a `Document`; it never
-knows a kind's rules itself. Registering a new kind is a few lines:
+`SearchSource` from its AppConfig.ready(); `hub/events/search.py` is a complete example.
+The indexer (`hub.search.services`) asks the source for the objects that may appear in
+results and turns each into a `Document`; it never knows a kind's rules itself.
+Registering a new kind is a few lines:
 
     from hub.search.registry import Document, SearchSource, register
 
