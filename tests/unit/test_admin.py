@@ -278,3 +278,56 @@ def test_user_admin_erase_action_erases_the_selected_members_but_not_the_admin(
     assert target.username.startswith("deleted-")
     assert admin_member.is_active is True
     assert User.objects.filter(username="hubadmin").exists()
+
+
+def test_admin_never_names_the_author_of_anonymous_posts(superuser_client):
+    """Only a safeguarding lead may reveal an author: the admin shows "Anonymous" everywhere."""
+    from hub.community.models import Post, Topic
+    from hub.community.services import topic_start
+    from hub.engagement.services import comment_add
+
+    writer = MemberFactory(username="quietnurse", display_name="Quinn Quietly")
+    topic = topic_start(
+        actor=writer,
+        title="A near miss on the ward",
+        body="<p>It nearly went wrong at handover.</p>",
+        forum=Forum.objects.first(),
+        anonymous=True,
+    )
+    from tests.unit.library.helpers import published
+
+    item = published(MemberFactory(), MemberFactory(roles=["Editor"]))
+    comment = comment_add(actor=writer, target=item, body="<p>And again.</p>", anonymous=True)
+    post = topic.posts.first()
+
+    pages = [
+        admin_url(Topic, "changelist"),
+        admin_url(Topic, "change", topic.pk),
+        admin_url(Post, "changelist"),
+        admin_url(Post, "change", post.pk),
+        admin_url(Comment, "changelist"),
+        admin_url(Comment, "change", comment.pk),
+        admin_url(AuditEntry, "changelist"),
+    ] + [
+        admin_url(AuditEntry, "change", pk)
+        for pk in AuditEntry.objects.values_list("pk", flat=True)
+    ]
+    for url in pages:
+        html = superuser_client.get(url).content.decode()
+        assert "quietnurse" not in html, url
+        assert "Quinn Quietly" not in html, url
+    assert "Anonymous" in superuser_client.get(admin_url(Topic, "changelist")).content.decode()
+
+    # Searching by the author's name finds none of their anonymous rows.
+    for model in (Topic, Post, Comment):
+        found = superuser_client.get(admin_url(model, "changelist"), {"q": "quietnurse"})
+        assert found.context["cl"].result_count == 0
+
+    exported = superuser_client.post(
+        admin_url(AuditEntry, "changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": list(AuditEntry.objects.values_list("pk", flat=True)),
+        },
+    ).content.decode()
+    assert "quietnurse" not in exported and "Quinn Quietly" not in exported
