@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
 from hub.networks import access
+from hub.search.services import index_on_commit, record_view
 
 from . import permissions as perms
 from .models import Forum, Post, PostRevision, Topic, TopicRead
@@ -223,6 +224,7 @@ def topic_start(
         },
     )
     TopicRead.objects.create(user=actor, topic=topic, last_read_number=1)
+    index_on_commit(topic)
     _follow(actor, topic)
     _queue_notifications(post, mentioned, announce=True)
     return topic
@@ -277,6 +279,8 @@ def post_reply(
         },
     )
     topic_mark_read(actor=actor, topic=fresh, number=number)
+    index_on_commit(post)
+    index_on_commit(fresh)
     _follow(actor, fresh)
     _queue_notifications(post, mentioned, announce=True)
     return post
@@ -315,6 +319,7 @@ def post_edit(*, actor: Any, post: Post, body: str) -> Post:
     post.body = clean
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "edited_at"])
+    index_on_commit(post, with_dependants=True)
     audit_record(
         action="community:post:edit",
         actor=actor,
@@ -336,6 +341,7 @@ def post_delete(*, actor: Any, post: Post, reason: str = "") -> Post:
     post.deleted_at = timezone.now()
     post.save(update_fields=["deleted_at"])
     _recount(post.topic)
+    index_on_commit(post, with_dependants=True)
     audit_record(
         action="community:post:delete",
         actor=actor,
@@ -425,6 +431,7 @@ def topic_move(*, actor: Any, topic: Topic, forum: Forum, reason: str = "") -> T
     old = topic.forum
     topic.forum = forum
     topic.save(update_fields=["forum"])
+    index_on_commit(topic, with_dependants=True)
     audit_record(
         action="community:topic:move",
         actor=actor,
@@ -446,6 +453,7 @@ def topic_hide(*, actor: Any, topic: Topic, reason: str) -> Topic:
     topic.hidden_at = timezone.now()
     topic.hidden_reason = reason
     topic.save(update_fields=["hidden_at", "hidden_reason"])
+    index_on_commit(topic, with_dependants=True)
     audit_record(
         action="community:topic:hide",
         actor=actor,
@@ -465,6 +473,7 @@ def topic_unhide(*, actor: Any, topic: Topic, reason: str = "") -> Topic:
     topic.hidden_at = None
     topic.hidden_reason = ""
     topic.save(update_fields=["hidden_at", "hidden_reason"])
+    index_on_commit(topic, with_dependants=True)
     audit_record(action="community:topic:unhide", actor=actor, target=topic, reason=reason, old=old)
     return topic
 
@@ -480,6 +489,7 @@ def topic_delete(*, actor: Any, topic: Topic, reason: str = "") -> Topic:
         return topic
     topic.deleted_at = timezone.now()
     topic.save(update_fields=["deleted_at"])
+    index_on_commit(topic, with_dependants=True)
     audit_record(
         action="community:topic:delete",
         actor=actor,
@@ -502,6 +512,8 @@ def post_hide(*, actor: Any, post: Post, reason: str) -> Post:
     post.hidden_reason = reason
     post.save(update_fields=["hidden_at", "hidden_reason"])
     _recount(post.topic)
+    index_on_commit(post, with_dependants=True)
+    index_on_commit(post.topic)
     audit_record(
         action="community:post:hide",
         actor=actor,
@@ -522,6 +534,8 @@ def post_unhide(*, actor: Any, post: Post, reason: str = "") -> Post:
     post.hidden_reason = ""
     post.save(update_fields=["hidden_at", "hidden_reason"])
     _recount(post.topic)
+    index_on_commit(post, with_dependants=True)
+    index_on_commit(post.topic)
     audit_record(action="community:post:unhide", actor=actor, target=post, reason=reason, old=old)
     return post
 
@@ -547,6 +561,7 @@ def topic_mark_read(*, actor: Any, topic: Topic, number: int) -> None:
 def topic_record_view(*, topic: Topic) -> None:
     """Count a page view (one UPDATE; not audited)."""
     Topic.objects.filter(pk=topic.pk).update(view_count=F("view_count") + 1)
+    record_view(topic)
 
 
 # Notifications (run after commit by hub.community.tasks) ---------------------------------

@@ -18,6 +18,5 @@ urlpatterns = [
     ),
     path("healthz", views.healthz, name="healthz"),
     path("gallery/", views.coming_soon, {"section": "gallery"}, name="gallery"),
-    path("search/", views.coming_soon, {"section": "search"}, name="search"),
     path("media/<path:path>", views.media, name="media"),
 ]

@@ -18,11 +18,6 @@ COMING_SOON = {
         "A gallery of photos of error traps: situations in care that could lead to avoidable harm, "
         "with ideas to fix them.",
     ),
-    "search": (
-        "Search",
-        "One search across the library, discussions, events and error traps, with filters "
-        "you can bookmark and share.",
-    ),
 }
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
+from hub.search.services import index_on_commit
 
 from . import registry
 from .models import Comment, Follow, Reaction, ReactionKind
@@ -59,6 +60,7 @@ def _recount(target: models.Model) -> tuple[int, int]:
     kind = registry.kind_for(target)
     if kind.on_counts_changed is not None:
         kind.on_counts_changed(target, *counts)
+    index_on_commit(target, with_dependants=True)  # counts are search filters and sorts
     return counts
 
 

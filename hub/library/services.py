@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from hub.core.richtext import sanitize_html
 from hub.core.services import audit_record
 from hub.networks.access import can_see_network_content
+from hub.search.services import index_on_commit, record_view
 
 from . import permissions as perms
 from .files import check_attachment, random_storage_name
@@ -229,6 +230,7 @@ def item_update(*, actor: Any, item: Item, data: ItemData, note: str = "") -> It
     _save_relations(item, data)
     if {"title", "summary", "body"} & changes.keys():
         _record_revision(item, actor, note=note)
+    index_on_commit(item)
     if changes:
         audit_record(
             action="library:item:update",
@@ -285,11 +287,13 @@ def item_publish(*, actor: Any, item: Item, at: datetime | None = None, note: st
         item.save(update_fields=["status", "published_at", "updated"])
         _notify_author(item, actor, "Your item is scheduled to be published", note)
         _schedule_publication(item)
+        index_on_commit(item)
         return item
     item.published_at = now
     _transition(item, actor, ItemStatus.PUBLISHED, note)
     item.save(update_fields=["status", "published_at", "updated"])
     _notify_author(item, actor, "Your item is published", note)
+    index_on_commit(item)
     transaction.on_commit(lambda: notify_followers_of_new_item(item_id=item.pk))
     return item
 
@@ -304,6 +308,7 @@ def item_decline(*, actor: Any, item: Item, reason: str) -> Item:
     _transition(item, actor, ItemStatus.DECLINED, reason.strip())
     item.save(update_fields=["status", "updated"])
     _notify_author(item, actor, "Your item was not accepted", reason.strip())
+    index_on_commit(item)
     return item
 
 
@@ -315,6 +320,7 @@ def item_unpublish(*, actor: Any, item: Item, reason: str) -> Item:
     _transition(item, actor, ItemStatus.RETURNED, reason.strip())
     item.save(update_fields=["status", "updated"])
     _notify_author(item, actor, "Your item was taken down for changes", reason.strip())
+    index_on_commit(item)
     return item
 
 
@@ -343,6 +349,7 @@ def item_restore_revision(*, actor: Any, item: Item, revision: ItemRevision) -> 
     item.title, item.summary, item.body = revision.title, revision.summary, revision.body
     item.save(update_fields=["title", "summary", "body", "updated"])
     _record_revision(item, actor, note=f"Restored version {revision.number}")
+    index_on_commit(item)
     audit_record(
         action="library:item:restore_revision",
         actor=actor,
@@ -356,6 +363,7 @@ def item_restore_revision(*, actor: Any, item: Item, revision: ItemRevision) -> 
 def item_record_view(*, item: Item) -> None:
     """Count a view. Not audited: it is a counter, not a decision."""
     Item.objects.filter(pk=item.pk).update(view_count=F("view_count") + 1)
+    record_view(item)
 
 
 @transaction.atomic
@@ -498,5 +506,6 @@ def item_complete_scheduled_publication(*, item: Item) -> bool:
         note="Published at the scheduled time",
     )
     audit_record(action="library:item:published_on_schedule", target=item)
+    index_on_commit(item)
     transaction.on_commit(lambda: notify_followers_of_new_item(item_id=item.pk))
     return True

@@ -2,7 +2,7 @@
 surface that exists today (object page, lists, feeds, sitemap, notifications and email,
 attachment download, the leaders' request queue).
 
-Search and the API do not exist yet; when they land, add them as surfaces here.
+search (page, JSON, Atom feed). The API does not exist yet; when it lands, add it here.
 """
 
 from dataclasses import dataclass
@@ -178,6 +178,29 @@ def test_a_pending_join_request_is_seen_by_the_leader_and_administrators_only(wo
     assert (status == 200 and SECRET in html) is allowed
     if not allowed:
         assert SECRET not in html
+
+
+SEARCHES = [
+    "/search/?q=zanzibar+penguin",
+    "/search/?q=zanzibar&format=json",
+    "/search/feed/?q=zanzibar",
+    "/search/?q=zanzibar&network=managers",
+    "/search/?format=json",
+]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_search_finds_network_content_for_insiders_only_and_hidden_posts_for_nobody(world, visitor):
+    client = client_for(world, visitor)
+    allowed = visitor in INSIDERS
+    for url in SEARCHES[:2]:
+        html = get(client, url)[1]
+        assert (f"{SECRET} topic" in html and f"{SECRET} resource" in html) is allowed, url
+        assert f"{SECRET} hidden" not in html, url  # a hidden post is never a search result
+    for url in SEARCHES[2:]:
+        assert (SECRET in get(client, url)[1]) is allowed, url
+    count = client.get("/search/?q=zanzibar&format=json").json()["count"]
+    assert count == (2 if allowed else 0)
 
 
 def test_notifications_and_emails_about_network_content_reach_insiders_only(world):

@@ -34,7 +34,7 @@ NAV_LINKS = [
     ('href="/accounts/signup/"', ">Join</a>"),
 ]
 
-COMING_SOON_PAGES = ["/gallery/", "/search/"]
+COMING_SOON_PAGES = ["/gallery/"]
 
 
 # Health check ------------------------------------------------------------------------------
@@ -97,7 +97,9 @@ def test_unbuilt_section_says_coming_soon(client, path):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/about/", "/library/", "/community/", "/events/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/about/", "/library/", "/community/", "/events/", "/search/"]
+)
 def test_built_page_does_not_say_coming_soon(client, path):
     response = client.get(path)
 

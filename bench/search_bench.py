@@ -1,0 +1,503 @@
+"""Search benchmark: load a corpus, serve the hub with gunicorn, load /search/ with wrk.
+
+For each engine (SQLite file in var/bench/, PostgreSQL database hub_bench*) and each size
+(10k posts, and 100k items + 1M posts + 100k members) it
+
+1. (re)loads the corpus when asked (`--load`) or missing: migrate, `generate_corpus`,
+   which rebuilds the search index; load and reindex times are recorded;
+2. starts gunicorn in production mode (HUB_ENV=production, PBKDF2, WhiteNoise manifest,
+   no DEBUG) on 127.0.0.1:8120;
+3. for every representative search, checks the response once, warms up, then runs wrk at
+   4 connections (latency percentiles) and at 32 connections (throughput);
+4. writes bench/results/<run>/<engine>-<size>.json and a Markdown summary.
+
+Run it from the repository root with the project's virtualenv; see bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+LUA = str(ROOT / "bench" / "wrk_report.lua")
+RESULTS = ROOT / "bench" / "results"
+VAR = ROOT / "var" / "bench"
+PORT = 8120
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+SEED = 1
+UNTIL = "2026-11-01"  # pinned so both engines and every rerun get the same corpus
+
+SIZES = {
+    "10k": {"items": 1000, "posts": 10_000, "members": 1000},
+    "1m": {"items": 100_000, "posts": 1_000_000, "members": 100_000},
+}
+
+# Production settings for the server, with values that only make sense on a bench machine.
+BENCH_SECRET = "bench-only-secret-key-" + "k3Yq9vXz" * 6
+SESSION_COOKIE = "__Host-sessionid"
+
+
+def server_env(engine: str, size: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        HUB_ENV="production",
+        SECRET_KEY=BENCH_SECRET,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        EMAIL_HOST="127.0.0.1",  # required in production; the benchmark sends no mail
+        SECURE_SSL_REDIRECT="0",  # wrk talks plain HTTP to gunicorn, as a proxy would
+        HUB_VAR_DIR=str(VAR / f"{engine}-{size}"),
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=f"{POSTGRES}/{database_name(size)}" if engine == "postgres" else "",
+    )
+    return env
+
+
+def database_name(size: str) -> str:
+    return "hub_bench" if size == "1m" else f"hub_bench_{size}"
+
+
+def run(cmd: list[str], env: dict[str, str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, env=env, cwd=ROOT, check=True, text=True, **kwargs)
+
+
+def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
+    result = run([PYTHON, "manage.py", *args], env, capture_output=capture)
+    return result.stdout if capture else ""
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# Loading ------------------------------------------------------------------------------------
+
+
+def corpus_present(engine: str, size: str, env: dict[str, str]) -> bool:
+    if engine == "sqlite" and not (VAR / f"{engine}-{size}" / "hub.sqlite3").exists():
+        return False
+    code = "from hub.search.corpus import existing_corpus_members as e; print(e())"
+    try:
+        out = manage(env, "shell", "-c", code, capture=True).split()
+        return int(out[-1] if out else 0) > 0
+    except subprocess.CalledProcessError:
+        return False
+
+
+def load(engine: str, size: str, env: dict[str, str]) -> dict:
+    """Empty the database, migrate, generate the corpus and index it. Returns timings."""
+    if engine == "sqlite":
+        shutil.rmtree(VAR / f"{engine}-{size}", ignore_errors=True)
+        (VAR / f"{engine}-{size}").mkdir(parents=True)
+    else:
+        name = database_name(size)
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True
+        )
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    began = time.monotonic()
+    manage(env, "migrate", "--noinput", "-v0")
+    migrated = time.monotonic()
+    counts = SIZES[size]
+    out = manage(
+        env,
+        "generate_corpus",
+        f"--items={counts['items']}",
+        f"--posts={counts['posts']}",
+        f"--members={counts['members']}",
+        f"--seed={SEED}",
+        f"--until={UNTIL}",
+        capture=True,
+    )
+    print(out)
+    timings = {"migrate_s": round(migrated - began, 1)}
+    for name, count, seconds in re.findall(r"^(\w+): (\d+) in ([\d.]+) s", out, re.M):
+        timings[f"{name}_s"] = float(seconds)
+        timings[f"{name}_count"] = int(count)
+    if m := re.search(r"Loaded in ([\d.]+) s", out):
+        timings["load_s"] = float(m.group(1))
+    for source, count, seconds in re.findall(
+        r"^([\w.]+): (\d+) documents in ([\d.]+) s", out, re.M
+    ):
+        timings[f"index {source}_s"] = float(seconds)
+        timings[f"index {source}_count"] = int(count)
+    if m := re.search(r"Search index rebuilt in ([\d.]+) s", out):
+        timings["index_s"] = float(m.group(1))
+    timings["total_s"] = round(time.monotonic() - began, 1)
+    return timings
+
+
+def database_size(engine: str, size: str, env: dict[str, str]) -> str:
+    if engine == "sqlite":
+        path = VAR / f"{engine}-{size}" / "hub.sqlite3"
+        return f"{path.stat().st_size / 1e6:.0f} MB"
+    out = subprocess.run(
+        [
+            "psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc",
+            f"select pg_size_pretty(pg_database_size('{database_name(size)}'))",
+        ],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return out.stdout.strip()
+
+
+# What to search for --------------------------------------------------------------------------
+
+FIXTURE_CODE = r"""
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db.models import Count, Q
+from hub.accounts.models import User
+from hub.networks.models import Membership, Network
+
+network = (
+    Network.objects.filter(slug__startswith="corpus-", kind="private")
+    .annotate(n=Count("topics", filter=Q(topics__hidden_at=None)))
+    .order_by("-n", "pk").first()
+)
+member = (
+    User.objects.filter(network_memberships__network=network, is_active=True)
+    .exclude(network_memberships__role="leader").order_by("pk").first()
+)
+store = SessionStore()
+store[SESSION_KEY] = str(member.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = member.get_session_auth_hash()
+store.save()
+print(json.dumps({"network_id": network.pk, "network_slug": network.slug,
+                  "network_topics": network.n, "member": member.username,
+                  "session": store.session_key}))
+"""
+
+
+def fixtures(env: dict[str, str]) -> dict:
+    out = manage(env, "shell", "-c", FIXTURE_CODE, capture=True)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def scenarios(fx: dict) -> list[dict]:
+    """The representative searches. `signed_in` sends the network member's session cookie."""
+    return [
+        {"name": "common word", "path": "/search/", "params": {"q": "patient"}},
+        {"name": "rare word", "path": "/search/", "params": {"q": "calciphylaxis"}},
+        {"name": "phrase", "path": "/search/", "params": {"q": '"missed a dose of insulin"'}},
+        {
+            "name": "tag + date filter",
+            "path": "/search/",
+            "params": {
+                "tags": "sepsis",
+                "created_after": "2024-01-01",
+                "created_before": "2024-12-31",
+            },
+        },
+        {
+            "name": "network content (member)",
+            "path": "/search/",
+            "params": {"network": fx["network_slug"], "q": "handover"},
+            "signed_in": True,
+        },
+        {
+            "name": "member search (member)",
+            "path": "/search/members/",
+            "params": {"name": "Okafor"},
+            "signed_in": True,
+            "formats": ["html"],  # the member search page has no JSON form
+        },
+    ]
+
+
+def url_for(scenario: dict, fmt: str) -> str:
+    params = dict(scenario["params"])
+    if fmt == "json":
+        params["format"] = "json"
+    return f"http://127.0.0.1:{PORT}{scenario['path']}?{urlencode(params)}"
+
+
+def headers_for(scenario: dict, fx: dict) -> dict[str, str]:
+    headers = {"Host": "127.0.0.1"}
+    if scenario.get("signed_in"):
+        headers["Cookie"] = f"{SESSION_COOKIE}={fx['session']}"
+    return headers
+
+
+def probe(url: str, headers: dict[str, str]) -> dict:
+    """One request before measuring: the status, the size and (for JSON) the count."""
+    request = urllib.request.Request(url, headers=headers)
+    began = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        body, status = error.read(), error.code
+    result = {"status": status, "bytes": len(body), "first_ms": _ms(time.monotonic() - began)}
+    if body[:1] == b"{":
+        try:
+            data = json.loads(body)
+            result["count"] = data.get("count")
+            result["results"] = len(data.get("results", []))
+        except ValueError:
+            pass
+    elif m := re.search(rb"Found ([\d,]+) (?:result|member)", body):
+        result["count"] = int(m.group(1).replace(b",", b""))
+    return result
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def inprocess(env: dict[str, str], fx: dict, args: argparse.Namespace) -> dict:
+    """Per-request wall and CPU time inside one process (bench/inprocess.py)."""
+    urls = []
+    for scenario in scenarios(fx):
+        for fmt in [f for f in args.formats if f in scenario.get("formats", args.formats)]:
+            path = url_for(scenario, fmt).split(f":{PORT}", 1)[1]
+            urls.append([f"{scenario['name']} {fmt}", path, bool(scenario.get("signed_in"))])
+    spec = {"member": fx["member"], "repeat": args.repeat, "urls": urls}
+    out = run([PYTHON, "bench/inprocess.py", json.dumps(spec)], env, capture_output=True).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("INPROCESS_JSON "))
+    data = json.loads(line.removeprefix("INPROCESS_JSON "))
+    for name, row in data.items():
+        print(f"  in-process {name:<32} wall p50={row['wall_p50_ms']} cpu p50={row['cpu_p50_ms']}")
+    return data
+
+
+# Serving and loading -------------------------------------------------------------------------
+
+
+def start_server(env: dict[str, str], workers: int) -> subprocess.Popen:
+    cmd = [
+        GUNICORN, "hub.wsgi:application",
+        "--bind", f"127.0.0.1:{PORT}",
+        "--workers", str(workers),
+        "--backlog", "2048",
+        "--timeout", "120",
+    ]  # fmt: skip
+    server = subprocess.Popen(cmd, env=env, cwd=ROOT, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2).read()
+            return server
+        except OSError:
+            time.sleep(0.5)
+    stop_server(server)
+    raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+
+
+def wrk(url: str, headers: dict[str, str], connections: int, seconds: int) -> dict:
+    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"]
+    cmd += ["--timeout", "30s", "-s", LUA]
+    for name, value in headers.items():
+        cmd += ["-H", f"{name}: {value}"]
+    out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("BENCH_JSON "))
+    data = json.loads(line.removeprefix("BENCH_JSON "))
+    lat = data["latency_us"]
+    return {
+        "connections": connections,
+        "seconds": seconds,
+        "requests": data["requests"],
+        "rps": round(data["requests"] / (data["duration_us"] / 1e6), 1),
+        "p50_ms": round(lat["p50"] / 1000, 1),
+        "p90_ms": round(lat["p90"] / 1000, 1),
+        "p95_ms": round(lat["p95"] / 1000, 1),
+        "p99_ms": round(lat["p99"] / 1000, 1),
+        "mean_ms": round(lat["mean"] / 1000, 1),
+        "max_ms": round(lat["max"] / 1000, 1),
+        "errors": data["errors"],
+        "load_average": load_average(),
+    }
+
+
+def measure(engine: str, size: str, args: argparse.Namespace) -> dict:
+    env = server_env(engine, size)
+    (VAR / f"{engine}-{size}").mkdir(parents=True, exist_ok=True)
+    record: dict = {
+        "engine": engine,
+        "size": size,
+        "corpus": SIZES[size],
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "uptime_before": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
+        "workers": args.workers,
+        "seconds_per_run": args.seconds,
+    }
+    if args.load or not corpus_present(engine, size, env):
+        record["load"] = load(engine, size, env)
+    else:
+        manage(env, "migrate", "--noinput", "-v0")  # migrations merged since the load
+    if args.reindex and "load" not in record:
+        began = time.monotonic()
+        manage(env, "generate_corpus", "--index-only")  # the fast bulk index of the corpus
+        record["load"] = {"index_s": round(time.monotonic() - began, 1)}
+    record["database_size"] = database_size(engine, size, env)
+    if args.load_only:
+        return record
+    manage(env, "collectstatic", "--noinput", "-v0")
+    fx = fixtures(env)
+    record["fixtures"] = {k: v for k, v in fx.items() if k != "session"}
+    record["inprocess"] = inprocess(env, fx, args)
+    server = start_server(env, args.workers)
+    results = []
+    try:
+        for scenario in scenarios(fx):
+            if args.only and not any(o in scenario["name"] for o in args.only):
+                continue
+            for fmt in [f for f in args.formats if f in scenario.get("formats", args.formats)]:
+                url, headers = url_for(scenario, fmt), headers_for(scenario, fx)
+                row = {"scenario": scenario["name"], "format": fmt, "url": url}
+                row["probe"] = probe(url, headers)
+                if scenario.get("signed_in"):
+                    row["probe_signed_out"] = probe(url, {"Host": "127.0.0.1"})
+                if row["probe"]["status"] != 200:
+                    print(f"  {scenario['name']} {fmt}: HTTP {row['probe']['status']}, skipped")
+                    results.append(row)
+                    continue
+                wrk(url, headers, 4, args.warmup)  # warm-up: caches, connections, JIT-free
+                row["c4"] = wrk(url, headers, 4, args.seconds)
+                row["c32"] = wrk(url, headers, 32, args.seconds)
+                print(
+                    f"  {scenario['name']:<26} {fmt:<4} count={row['probe'].get('count')} "
+                    f"p50={row['c4']['p50_ms']} p95={row['c4']['p95_ms']} "
+                    f"p99={row['c4']['p99_ms']} ms  {row['c32']['rps']} req/s @32 "
+                    f"load={row['c4']['load_average']}",
+                    flush=True,
+                )
+                results.append(row)
+    finally:
+        stop_server(server)
+    record["results"] = results
+    record["uptime_after"] = subprocess.run(["uptime"], capture_output=True, text=True).stdout
+    return record
+
+
+# Reporting -----------------------------------------------------------------------------------
+
+
+def markdown(records: list[dict]) -> str:
+    lines = ["# Search benchmark", ""]
+    for rec in records:
+        lines += [
+            f"## {rec['engine']}, {rec['size']} ({rec['corpus']})",
+            "",
+            f"Started {rec['started']}; {rec['uptime_before']}; database {rec['database_size']}; "
+            f"gunicorn {rec['workers']} sync workers; {rec['seconds_per_run']} s per run.",
+            "",
+        ]
+        if "load" in rec:
+            lines += [f"Load: `{json.dumps(rec['load'])}`", ""]
+        lines += [
+            "| search | format | count | p50 ms | p95 ms | p99 ms | req/s @32 | p50 @32 ms "
+            "| errors | load avg |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+        ]
+        for row in rec.get("results", []):
+            if "c4" not in row:
+                lines.append(
+                    f"| {row['scenario']} | {row['format']} | HTTP {row['probe']['status']} "
+                    "| | | | | | | |"
+                )
+                continue
+            c4, c32 = row["c4"], row["c32"]
+            errors = sum(c4["errors"].values()) + sum(c32["errors"].values())
+            lines.append(
+                f"| {row['scenario']} | {row['format']} | {row['probe'].get('count', '')} "
+                f"| {c4['p50_ms']} | {c4['p95_ms']} | {c4['p99_ms']} | {c32['rps']} "
+                f"| {c32['p50_ms']} | {errors} | {c4['load_average']} |"
+            )
+        lines.append("")
+        if rec.get("inprocess"):
+            lines += [
+                "In-process, one request at a time (median / p95, ms):",
+                "",
+                "| search | wall p50 | wall p95 | CPU p50 | CPU p95 |",
+                "|---|---:|---:|---:|---:|",
+            ]
+            for name, row in rec["inprocess"].items():
+                lines.append(
+                    f"| {name} | {row['wall_p50_ms']} | {row['wall_p95_ms']} "
+                    f"| {row['cpu_p50_ms']} | {row['cpu_p95_ms']} |"
+                )
+            lines.append("")
+    by_key = {(r["engine"], r["size"]): r for r in records}
+    for engine in ("sqlite", "postgres"):
+        small, big = by_key.get((engine, "10k")), by_key.get((engine, "1m"))
+        if not (small and big):
+            continue
+        lines += [
+            f"## {engine}: p50 at 1M posts / p50 at 10k posts (4 connections)",
+            "",
+            "| search | format | ratio |",
+            "|---|---|---:|",
+        ]
+        small_rows = {
+            (r["scenario"], r["format"]): r for r in small.get("results", []) if "c4" in r
+        }
+        for row in big.get("results", []):
+            other = small_rows.get((row["scenario"], row["format"]))
+            if other and "c4" in row and other["c4"]["p50_ms"]:
+                ratio = row["c4"]["p50_ms"] / other["c4"]["p50_ms"]
+                lines.append(f"| {row['scenario']} | {row['format']} | {ratio:.2f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--engines", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--sizes", nargs="+", default=["10k", "1m"], choices=list(SIZES))
+    parser.add_argument("--load", action="store_true", help="Reload the corpus even if present")
+    parser.add_argument("--load-only", action="store_true", help="Load, do not measure")
+    parser.add_argument(
+        "--reindex", action="store_true", help="Rebuild the corpus's search index first"
+    )
+    parser.add_argument("--seconds", type=int, default=10, help="Length of each wrk run")
+    parser.add_argument("--warmup", type=int, default=3, help="Length of the warm-up run")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--formats", nargs="+", default=["json", "html"])
+    parser.add_argument("--repeat", type=int, default=15, help="In-process requests per search")
+    parser.add_argument("--only", nargs="*", help="Only searches whose name contains these")
+    parser.add_argument("--tag", default="", help="Suffix for the results folder name")
+    args = parser.parse_args()
+    if not shutil.which("wrk") and not args.load_only:
+        print("wrk is missing: apt-get install -y wrk", file=sys.stderr)
+        return 2
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + (f"-{args.tag}" if args.tag else "")
+    out_dir = RESULTS / stamp
+    out_dir.mkdir(parents=True, exist_ok=True)
+    records = []
+    for size in args.sizes:
+        for engine in args.engines:
+            print(f"== {engine} {size}", flush=True)
+            record = measure(engine, size, args)
+            records.append(record)
+            (out_dir / f"{engine}-{size}.json").write_text(json.dumps(record, indent=2))
+            (out_dir / "summary.md").write_text(markdown(records))
+    print(f"Results in {out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
