@@ -384,6 +384,7 @@ def _tell_concerned(
             body=body,
             url=event.get_absolute_url(),
             actor=actor,
+            target=event,
         )
 
 
@@ -421,6 +422,7 @@ def event_cancel(*, actor: Any, event: Event, reason: str) -> Event:
             body=f"{_when(event)}\n\nThe organisers said: {event.cancelled_reason}",
             url=event.get_absolute_url(),
             actor=actor,
+            target=event,
         )
     return event
 
@@ -475,6 +477,7 @@ def occurrence_cancel(
             body=body,
             url=event.get_absolute_url(),
             actor=actor,
+            target=event,
         )
     return cancellation
 
@@ -596,6 +599,7 @@ def _promote_waiting(event: Event, start: datetime, *, actor: Any) -> list[Regis
         f"Where: {_where_text(event)}\n\nIf you cannot come, please cancel so someone else can.",
         url=event.get_absolute_url(),
         actor=actor,
+        target=event,
     )
     return promoted
 
@@ -653,6 +657,7 @@ def _remind(registration_id: int, *, now: datetime) -> int:
         title=f"Tomorrow: “{event.title}”",
         body="\n".join(lines),
         url=event.get_absolute_url(),
+        target=event,
     )
     return 1
 
