@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from hub.core.admin import AnonymousAuthorAdminMixin
+
 from . import services
 from .models import Forum, Post, PostRevision, Topic
 
@@ -49,13 +51,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ReadOnlyAdmin):
+class TopicAdmin(AnonymousAuthorAdminMixin, ReadOnlyAdmin):
     target_name = "topic"
     list_display = (
         "title",
         "forum",
         "network",
-        "author",
+        "shown_author",
         "is_anonymous",
         "pinned",
         "locked",
@@ -73,7 +75,7 @@ class TopicAdmin(ReadOnlyAdmin):
         ("forum", admin.RelatedOnlyFieldListFilter),
         ("network", admin.RelatedOnlyFieldListFilter),
     )
-    search_fields = ("title", "author__username", "author__display_name")
+    search_fields = ("title",)
     list_select_related = ("forum", "network", "author")
     date_hierarchy = "created"
     actions = [
@@ -136,12 +138,12 @@ class PostRevisionInline(admin.TabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(ReadOnlyAdmin):
+class PostAdmin(AnonymousAuthorAdminMixin, ReadOnlyAdmin):
     target_name = "post"
     list_display = (
         "__str__",
         "number",
-        "author",
+        "shown_author",
         "is_anonymous",
         "created",
         "edited_at",
@@ -153,7 +155,7 @@ class PostAdmin(ReadOnlyAdmin):
         ("hidden_at", admin.EmptyFieldListFilter),
         ("deleted_at", admin.EmptyFieldListFilter),
     )
-    search_fields = ("body", "topic__title", "author__username")
+    search_fields = ("body", "topic__title")
     list_select_related = ("topic", "author")
     inlines = [PostRevisionInline]
     actions = ["hide_posts", "unhide_posts", "delete_posts"]

@@ -79,6 +79,15 @@ def _post_can_view(viewer, post: Post) -> bool:
     return perms.can_view_topic(viewer, post.topic) and perms.post_is_visible(post)
 
 
+def _announce(post: Post | None) -> None:
+    """A held post was approved: mentions and followers hear of it now."""
+    from .services import _queue_notifications, link_mentions
+
+    if post is not None:
+        _, mentioned = link_mentions(post.body)
+        _queue_notifications(post, mentioned, announce=True)
+
+
 def register_moderated_kinds() -> None:
     register(
         Topic,
@@ -93,6 +102,7 @@ def register_moderated_kinds() -> None:
         is_anonymous=lambda topic: topic.is_anonymous,
         can_view=perms.can_view_topic,
         can_moderate=perms.can_moderate_topic,
+        on_released=lambda topic: _announce(_opening_post(topic)),
     )
     register(
         Post,
@@ -107,4 +117,5 @@ def register_moderated_kinds() -> None:
         is_anonymous=lambda post: post.is_anonymous,
         can_view=_post_can_view,
         can_moderate=lambda viewer, post: perms.can_moderate_topic(viewer, post.topic),
+        on_released=_announce,
     )

@@ -1,22 +1,101 @@
 import csv
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.http import HttpResponse
 
 from .models import AuditEntry
 
+ANONYMOUS_NAME = "Anonymous"
+
+
+class AnonymousAuthorAdminMixin:
+    """Admin pages of content that can be posted anonymously: "Anonymous" instead of the author.
+
+    Only a safeguarding lead may reveal an author (hub.moderation), so the admin shows the
+    author's name only for rows that were not posted anonymously, and nobody searches by author.
+    """
+
+    author_field = "author"
+
+    @admin.display(description="author")
+    def shown_author(self, obj) -> str:
+        if obj.is_anonymous:
+            return ANONYMOUS_NAME
+        return str(getattr(obj, self.author_field))
+
+    def _masked(self, names) -> list[str]:
+        shown = ["shown_author" if name == self.author_field else name for name in names]
+        return list(dict.fromkeys(shown))
+
+    def get_readonly_fields(self, request, obj=None):
+        return self._masked(super().get_readonly_fields(request, obj))
+
+    def get_fields(self, request, obj=None):
+        return self._masked(super().get_fields(request, obj))
+
+
+class MaskedAuditChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        from hub.moderation.queries import mask_anonymous_authors
+
+        mask_anonymous_authors(self.result_list)
+
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    """The audit log: read-only for everyone, exportable as CSV."""
+    """The audit log: read-only for everyone, exportable as CSV.
 
-    list_display = ("created", "action", "actor", "target_repr", "reason")
+    Who wrote an anonymous post is masked here as on the moderation audit page.
+    """
+
+    list_display = ("created", "action", "shown_actor", "target_repr", "reason")
     list_filter = ("action", "target_type", "created")
-    search_fields = ("action", "target_repr", "reason", "actor__username", "actor__email")
+    # No search by actor: it would list the anonymous posts a member wrote.
+    search_fields = ("action", "target_repr", "reason")
     date_hierarchy = "created"
     list_select_related = ("actor",)
-    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+    fields = [
+        "created",
+        "action",
+        "shown_actor",
+        "target_type",
+        "target_id",
+        "target_repr",
+        "shown_reason",
+        "shown_old",
+        "shown_new",
+    ]
+    readonly_fields = fields
     actions = ["export_csv"]
+
+    def get_changelist(self, request, **kwargs):
+        return MaskedAuditChangeList
+
+    def get_object(self, request, object_id, from_field=None):
+        from hub.moderation.queries import mask_anonymous_authors
+
+        entry = super().get_object(request, object_id, from_field)
+        if entry is not None:
+            mask_anonymous_authors([entry])
+        return entry
+
+    @admin.display(description="actor")
+    def shown_actor(self, obj: AuditEntry) -> str:
+        return getattr(obj, "shown_actor", "")
+
+    @admin.display(description="reason")
+    def shown_reason(self, obj: AuditEntry) -> str:
+        return getattr(obj, "shown_reason", "")
+
+    @admin.display(description="old values")
+    def shown_old(self, obj: AuditEntry) -> str:
+        return getattr(obj, "shown_old", "")
+
+    @admin.display(description="new values")
+    def shown_new(self, obj: AuditEntry) -> str:
+        return getattr(obj, "shown_new", "")
 
     def has_add_permission(self, request):
         return False
@@ -45,18 +124,22 @@ class AuditEntryAdmin(admin.ModelAdmin):
                 "new",
             ]
         )
-        for entry in queryset.select_related("actor"):
+        from hub.moderation.queries import mask_anonymous_authors
+
+        entries = list(queryset.select_related("actor"))
+        mask_anonymous_authors(entries)
+        for entry in entries:
             writer.writerow(
                 [
                     entry.created.isoformat(),
                     entry.action,
-                    entry.actor.username if entry.actor else "",
+                    entry.shown_actor,
                     entry.target_type,
                     entry.target_id,
                     entry.target_repr,
-                    entry.reason,
-                    entry.old_values,
-                    entry.new_values,
+                    entry.shown_reason,
+                    entry.shown_old,
+                    entry.shown_new,
                 ]
             )
         return response

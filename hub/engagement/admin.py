@@ -5,13 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from hub.core.admin import AnonymousAuthorAdminMixin
+
 from . import services
 from .models import Comment
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ("created", "excerpt", "author", "is_anonymous", "on", "state")
+class CommentAdmin(AnonymousAuthorAdminMixin, admin.ModelAdmin):
+    list_display = ("created", "excerpt", "shown_author", "is_anonymous", "on", "state")
     list_filter = (
         "is_anonymous",
         ("deleted_at", admin.EmptyFieldListFilter),
@@ -19,7 +21,7 @@ class CommentAdmin(admin.ModelAdmin):
         "content_type",
         "created",
     )
-    search_fields = ("body", "author__username", "author__email", "author__display_name")
+    search_fields = ("body",)
     date_hierarchy = "created"
     list_select_related = ("author", "content_type")
     readonly_fields = [f.name for f in Comment._meta.fields]

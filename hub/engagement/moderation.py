@@ -45,6 +45,13 @@ def _can_moderate(viewer, comment: Comment) -> bool:
     return target is not None and may_view(viewer, target)
 
 
+def _announce(comment: Comment) -> None:
+    """A held comment was approved: the target's followers hear of it now."""
+    from .services import _enqueue_comment_notifications
+
+    _enqueue_comment_notifications(comment.pk)
+
+
 def register_moderated_kinds() -> None:
     register(
         Comment,
@@ -59,4 +66,5 @@ def register_moderated_kinds() -> None:
         is_anonymous=lambda comment: comment.is_anonymous,
         can_view=_can_view,
         can_moderate=_can_moderate,
+        on_released=lambda comment: _announce(comment),
     )

@@ -7,9 +7,16 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self) -> None:
+        from hub.notifications import visibility
+
         from .engagement import register_event_kind
+        from .models import Event
+        from .permissions import can_view_event
 
         register_event_kind()
+        # Event emails, digests and the centre ask again, when shown, whether the member may
+        # still see the event (e.g. they left the network that runs it).
+        visibility.register(Event, can_view_event)
 
         from .search import register_event_source
 

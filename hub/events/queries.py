@@ -181,6 +181,16 @@ def upcoming_sessions(
     return sessions
 
 
+def network_upcoming(
+    *, viewer: Any, network: Any, now: datetime | None = None, limit: int = 5
+) -> list[Session]:
+    """A network's next events, for its page: only what the viewer may see (members and site
+    administrators see its events; anyone else gets nothing), with counts, in a fixed number
+    of queries."""
+    sessions = upcoming_sessions(viewer=viewer, now=now, network=network)[:limit]
+    return _fill_counts(sessions, viewer)
+
+
 def page_counts(sessions: list[Session], viewer: Any) -> list[Session]:
     """Counts for the sessions on the page shown (after pagination)."""
     return _fill_counts(list(sessions), viewer)

@@ -387,6 +387,7 @@ def _tell_concerned(
             body=body,
             url=event.get_absolute_url(),
             actor=actor,
+            target=event,
         )
 
 
@@ -425,6 +426,7 @@ def event_cancel(*, actor: Any, event: Event, reason: str) -> Event:
             body=f"{_when(event)}\n\nThe organisers said: {event.cancelled_reason}",
             url=event.get_absolute_url(),
             actor=actor,
+            target=event,
         )
     return event
 
@@ -479,6 +481,7 @@ def occurrence_cancel(
             body=body,
             url=event.get_absolute_url(),
             actor=actor,
+            target=event,
         )
     return cancellation
 
@@ -600,6 +603,7 @@ def _promote_waiting(event: Event, start: datetime, *, actor: Any) -> list[Regis
         f"Where: {_where_text(event)}\n\nIf you cannot come, please cancel so someone else can.",
         url=event.get_absolute_url(),
         actor=actor,
+        target=event,
     )
     return promoted
 
@@ -657,6 +661,7 @@ def _remind(registration_id: int, *, now: datetime) -> int:
         title=f"Tomorrow: “{event.title}”",
         body="\n".join(lines),
         url=event.get_absolute_url(),
+        target=event,
     )
     return 1
 

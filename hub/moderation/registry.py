@@ -49,6 +49,9 @@ class ModeratedKind:
     is_anonymous: Callable[[Any], bool]
     can_view: Callable[[Any, Any], bool]
     can_moderate: Callable[[Any, Any], bool] = lambda viewer, obj: True
+    # Called when a held post is approved: tell followers and mentioned members now, as
+    # publishing would have (their notifications were skipped while it was hidden).
+    on_released: Callable[[Any], None] = lambda obj: None
 
 
 _kinds: dict[type[models.Model], ModeratedKind] = {}

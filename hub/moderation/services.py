@@ -184,6 +184,7 @@ def report_content(*, actor: Any, target: models.Model, reason: str, details: st
         and not kind.is_hidden(target)
     ):
         kind.hide(target, "Hidden after reports from members, until a moderator reviews it.")
+        _reindex(target)
         case.source = Source.AUTO_HIDDEN
         case.save(update_fields=["source"])
         audit_record(
@@ -260,6 +261,7 @@ def hold_for_review(
         raise PermissionDenied("Only the author can send their post for review.")
     if not kind.is_hidden(target):
         kind.hide(target, "Held for review: it may contain patient information.")
+        _reindex(target)
     case = Case.objects.create(
         target=target,
         member=author,
@@ -355,6 +357,19 @@ def _tell_reporters(case: Case) -> None:
         )
 
 
+def _reindex(target: Any) -> None:
+    """Moderation changed what the public may see: search follows once the change commits.
+
+    A reply's topic carries its counts, and a comment's page carries its comment count.
+    """
+    from hub.search.services import index_on_commit
+
+    index_on_commit(target, with_dependants=True)
+    for parent in (getattr(target, "topic", None), getattr(target, "target", None)):
+        if isinstance(parent, models.Model):
+            index_on_commit(parent)
+
+
 def _target_kind(case: Case) -> tuple[Any, registry.ModeratedKind]:
     target = case.target
     if target is None:
@@ -384,8 +399,10 @@ def case_approve(*, actor: Any, case: Case, note: str = "") -> Case:
         target, kind = _target_kind(case)
         if case.source in (Source.HELD, Source.AUTO_HIDDEN) and kind.is_hidden(target):
             kind.unhide(target, note)
+            _reindex(target)
         if case.source == Source.HELD:
             _tell_author(case, kind, "Your post is published", "A moderator reviewed it.")
+            transaction.on_commit(lambda: kind.on_released(target))
     _resolve(case, actor, Outcome.APPROVED, note)
     return case
 
@@ -399,6 +416,7 @@ def case_hide(*, actor: Any, case: Case, note: str) -> Case:
     target, kind = _target_kind(case)
     if not kind.is_hidden(target):
         kind.hide(target, note.strip())
+        _reindex(target)
     _tell_author(case, kind, "A moderator hid your post", note.strip())
     _resolve(case, actor, Outcome.HIDDEN, note)
     return case
@@ -416,8 +434,10 @@ def case_edit(*, actor: Any, case: Case, fields: dict[str, str], note: str) -> C
     changes = {k: v for k, v in fields.items() if k in allowed and v != allowed[k]}
     if changes:
         kind.edit(target, changes, note.strip())
+        _reindex(target)
     if kind.is_hidden(target):
         kind.unhide(target, note.strip())
+        _reindex(target)
     audit_record(
         action="moderation:content:edit",
         actor=actor,

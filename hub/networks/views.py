@@ -5,6 +5,7 @@ they never reveal more than the overview does. Private unlisted networks answer 
 """
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hub.accounts.queries import profile_view
@@ -117,20 +119,29 @@ def _render_detail(
 ) -> HttpResponse:
     network = page.network
     extra: dict[str, Any] = {}
+    zone = None
     if page.can_see_content:
+        from hub.events import queries as event_queries
+        from hub.events.recurrence import zone as time_zone
+
         extra.update(
             discussions=queries.latest_discussions(request.user, network),
             resources=queries.latest_resources(request.user, network),
             sub_networks=queries.sub_networks_for(request.user, network, admin=page.is_site_admin),
             leaders=queries.network_leaders(network),
+            upcoming_events=event_queries.network_upcoming(viewer=request.user, network=network),
+            tz_name=event_queries.viewer_time_zone(viewer=request.user),
         )
+        zone = time_zone(extra["tz_name"])
     elif (
         network.kind == NetworkKind.BY_REQUEST
         and request.user.is_authenticated
         and page.pending_request is None
     ):
         extra["join_form"] = join_form or JoinRequestForm(network=network)
-    return render(request, "networks/detail.html", _context(page, **extra), status=status)
+    # Event times are shown in the viewer's time zone, as on the events pages.
+    with timezone.override(zone) if zone is not None else nullcontext():
+        return render(request, "networks/detail.html", _context(page, **extra), status=status)
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:

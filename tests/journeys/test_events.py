@@ -66,6 +66,11 @@ def test_a_member_registers_for_the_weekly_drop_in_adds_it_to_a_calendar_and_is_
     )
 
     sign_in(page, "niamh@example.org")
+    # The network's page lists its next events for its members.
+    page.goto(network.get_absolute_url())
+    upcoming = page.get_by_role("region", name="Upcoming events")
+    expect(upcoming.get_by_role("link", name="PSM weekly drop-in")).to_be_visible()
+    assert_accessible(page)
     page.goto("/events/")
     assert_accessible(page)
     page.get_by_role("link", name="PSM weekly drop-in").click()

@@ -45,6 +45,31 @@ def library_draft(owner):
     return draft(owner)
 
 
+def an_event(organiser=None, **overrides):
+    from tests.unit.events.helpers import make_event
+
+    return make_event(organiser or MemberFactory(roles=["Editor"]), **overrides)
+
+
+def a_registration():
+    from hub.events import recurrence
+    from hub.events.services import registration_create
+
+    event = an_event()
+    start = recurrence.occurrence_starts(event)[0]
+    return registration_create(actor=MemberFactory(), event=event, start=start)
+
+
+def a_cancelled_session():
+    from hub.events import recurrence
+    from hub.events.models import Repeat
+    from hub.events.services import occurrence_cancel
+
+    event = an_event(repeat=Repeat.WEEKLY, repeat_count=3)
+    start = recurrence.occurrence_starts(event)[1]
+    return occurrence_cancel(actor=event.organiser, event=event, start=start, reason="Holiday")
+
+
 def topic_start(**kwargs):
     from hub.community.services import topic_start as start
 
@@ -103,6 +128,9 @@ BUILDERS = {
     "notifications.outboundemail": lambda: OutboundEmail.objects.create(
         recipient=MemberFactory(), idempotency_key="admin-test", available_at=timezone.now()
     ),
+    "events.event": lambda: an_event(speakers=[("Dr Ada Lovelace", "Speaker")]),
+    "events.registration": a_registration,
+    "events.cancelledoccurrence": a_cancelled_session,
     "notifications.digest": lambda: Digest.objects.create(
         recipient=MemberFactory(), frequency="weekly", period="2026-11-23"
     ),
@@ -278,3 +306,114 @@ def test_user_admin_erase_action_erases_the_selected_members_but_not_the_admin(
     assert target.username.startswith("deleted-")
     assert admin_member.is_active is True
     assert User.objects.filter(username="hubadmin").exists()
+
+
+def test_admin_never_names_the_author_of_anonymous_posts(superuser_client):
+    """Only a safeguarding lead may reveal an author: the admin shows "Anonymous" everywhere."""
+    from hub.community.models import Post, Topic
+    from hub.community.services import topic_start
+    from hub.engagement.services import comment_add
+
+    writer = MemberFactory(username="quietnurse", display_name="Quinn Quietly")
+    topic = topic_start(
+        actor=writer,
+        title="A near miss on the ward",
+        body="<p>It nearly went wrong at handover.</p>",
+        forum=Forum.objects.first(),
+        anonymous=True,
+    )
+    from tests.unit.library.helpers import published
+
+    item = published(MemberFactory(), MemberFactory(roles=["Editor"]))
+    comment = comment_add(actor=writer, target=item, body="<p>And again.</p>", anonymous=True)
+    post = topic.posts.first()
+
+    pages = [
+        admin_url(Topic, "changelist"),
+        admin_url(Topic, "change", topic.pk),
+        admin_url(Post, "changelist"),
+        admin_url(Post, "change", post.pk),
+        admin_url(Comment, "changelist"),
+        admin_url(Comment, "change", comment.pk),
+        admin_url(AuditEntry, "changelist"),
+    ] + [
+        admin_url(AuditEntry, "change", pk)
+        for pk in AuditEntry.objects.values_list("pk", flat=True)
+    ]
+    for url in pages:
+        html = superuser_client.get(url).content.decode()
+        assert "quietnurse" not in html, url
+        assert "Quinn Quietly" not in html, url
+    assert "Anonymous" in superuser_client.get(admin_url(Topic, "changelist")).content.decode()
+
+    # Searching by the author's name finds none of their anonymous rows.
+    for model in (Topic, Post, Comment):
+        found = superuser_client.get(admin_url(model, "changelist"), {"q": "quietnurse"})
+        assert found.context["cl"].result_count == 0
+
+    exported = superuser_client.post(
+        admin_url(AuditEntry, "changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": list(AuditEntry.objects.values_list("pk", flat=True)),
+        },
+    ).content.decode()
+    assert "quietnurse" not in exported and "Quinn Quietly" not in exported
+
+
+# Events --------------------------------------------------------------------------------------
+
+
+def test_event_changelist_counts_places_and_waiting_and_finds_by_speaker(superuser_client):
+    from hub.events import recurrence
+    from hub.events.models import Event
+    from hub.events.services import registration_create
+
+    event = an_event(title="Falls drop-in", capacity=1, speakers=[("Dr Ada Lovelace", "Chair")])
+    an_event(title="Another webinar")
+    start = recurrence.occurrence_starts(event)[0]
+    for _ in range(3):
+        registration_create(actor=MemberFactory(), event=event, start=start)
+
+    response = superuser_client.get(admin_url(Event, "changelist"), {"q": "lovelace"})
+
+    (row,) = response.context["cl"].result_list
+    assert row.pk == event.pk
+    assert (row._registered, row._waiting) == (1, 2)
+    html = response.content.decode()
+    assert "Places taken" in html and "Falls drop-in" in html
+
+
+def test_event_changelist_filters_by_network_and_status(superuser_client):
+    from hub.events.models import Event
+
+    network = Network.objects.create(name="Managers", slug="managers", purpose="P")
+    leader = MemberFactory()
+    Membership.objects.create(network=network, user=leader, role="leader")
+    in_network = an_event(leader, title="Managers drop-in", network=network)
+    an_event(title="Public webinar")
+
+    by_network = superuser_client.get(
+        admin_url(Event, "changelist"), {"network__id__exact": network.pk}
+    )
+    cancelled = superuser_client.get(admin_url(Event, "changelist"), {"status__exact": "cancelled"})
+
+    assert [e.pk for e in by_network.context["cl"].result_list] == [in_network.pk]
+    assert list(cancelled.context["cl"].result_list) == []
+
+
+@pytest.mark.parametrize(
+    "label", ["events.event", "events.registration", "events.cancelledoccurrence"]
+)
+def test_events_are_read_only_in_the_admin(superuser_client, admin_member, rf, label):
+    """Changes go through the services on the site (recurrence, waiting list, audit)."""
+    obj = BUILDERS[label]()
+    model_admin = admin.site._registry[type(obj)]
+    request = rf.get("/admin/")
+    request.user = admin_member
+
+    assert not model_admin.has_add_permission(request)
+    assert not model_admin.has_change_permission(request, obj)
+    assert not model_admin.has_delete_permission(request, obj)
+    assert superuser_client.post(admin_url(type(obj), "delete", obj.pk)).status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()

@@ -550,6 +550,17 @@ def test_a_network_event_is_seen_by_network_insiders_only_on_every_surface(
 
 
 @pytest.mark.parametrize("visitor", VISITORS)
+def test_a_networks_page_lists_its_upcoming_events_to_insiders_only(world, network_event, visitor):
+    status, html = get(client_for(world, visitor), world.network.get_absolute_url())
+    allowed = visitor in INSIDERS
+    assert status == 200  # a by-request network's page is open to all; its events are not
+    assert (network_event.get_absolute_url() in html) is allowed
+    assert ('id="events-heading"' in html) is allowed
+    if not allowed:
+        assert "meet.example.org" not in html
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
 def test_the_online_link_of_a_network_event_is_shown_to_registered_insiders_only(
     world, network_event, visitor
 ):

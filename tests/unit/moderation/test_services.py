@@ -264,3 +264,59 @@ def test_nobody_else_can_reveal_an_anonymous_author(anonymous_topic, who, reques
 def test_reveal_needs_a_reason(anonymous_topic, safeguarding_lead):
     with pytest.raises(ValidationError):
         services.reveal_author(actor=safeguarding_lead, target=anonymous_topic, reason="")
+
+
+def _found(client, word: str) -> int:
+    return client.get(f"/search/?q={word}&format=json").json()["count"]
+
+
+def test_search_follows_what_moderation_hides_and_shows(
+    author, forum, moderator, client, settings, django_capture_on_commit_callbacks
+):
+    """Hidden by reports or by a moderator: out of search. Approved: back in search."""
+    from hub.community.services import topic_start
+
+    settings.MODERATION_AUTO_HIDE_REPORTS = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        topic = topic_start(
+            actor=author, forum=forum, title="Wombat handover checklist", body="<p>Ours.</p>"
+        )
+    assert _found(client, "wombat") == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for reporter in reporters(2):
+            services.report_content(actor=reporter, target=topic, reason="spam")
+    assert _found(client, "wombat") == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.case_approve(actor=moderator, case=Case.objects.get())
+    assert _found(client, "wombat") == 1
+
+    topic.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        for reporter in reporters(1):
+            services.report_content(actor=reporter, target=topic, reason="abusive")
+        case = Case.objects.get(status=CaseStatus.OPEN)
+        services.case_hide(actor=moderator, case=case, note="Not for here")
+    assert _found(client, "wombat") == 0
+
+
+def test_followers_hear_of_a_held_reply_only_once_a_moderator_approves_it(
+    topic, member, moderator, django_capture_on_commit_callbacks
+):
+    from hub.community.services import post_reply
+    from hub.moderation.guard import inspect
+
+    body = "<p>Nurse Okafor was brilliant at the handover.</p>"
+    token = inspect({"body": body}).flags[0].token
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = post_reply(actor=member, topic=topic, body=body, pii_false_alarms=[token])
+    assert reply.hidden_at is not None
+    told = Notification.objects.filter(recipient=topic.author).exclude(
+        kind__startswith="moderation"
+    )
+    assert not told.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.case_approve(actor=moderator, case=Case.objects.get(source=Source.HELD))
+    assert told.count() == 1

@@ -484,3 +484,140 @@ def test_discussions_and_resources_pages_link_to_where_members_write(client, ope
 
     assert f'href="/community/network/{open_network.slug}/new/"' in discussions
     assert f'href="/library/share/?network={open_network.slug}"' in resources
+
+
+# Upcoming events on the network's page -----------------------------------------------------
+
+
+def network_event(leader, network, title, **overrides):
+    from tests.unit.events.helpers import make_event
+
+    return make_event(leader, network=network, title=title, **overrides)
+
+
+def test_members_see_the_networks_next_events_soonest_first_each_once(
+    client, open_network, leader, add_member
+):
+    from datetime import datetime
+
+    from hub.events import services as events
+    from hub.events.models import Repeat
+    from tests.unit.events.helpers import make_event
+
+    network_event(leader, open_network, "Friday drop-in", repeat=Repeat.WEEKLY, repeat_count=10)
+    network_event(
+        leader,
+        open_network,
+        "Spring conference",
+        local_start=datetime(2029, 3, 1, 9, 0),
+        local_end=datetime(2029, 3, 1, 17, 0),
+    )
+    over = network_event(
+        leader,
+        open_network,
+        "Long finished",
+        local_start=datetime(2020, 3, 1, 9, 0),
+        local_end=datetime(2020, 3, 1, 10, 0),
+    )
+    cancelled = network_event(leader, open_network, "Called off")
+    events.event_cancel(actor=leader, event=cancelled, reason="Speaker unwell")
+    make_event(MemberFactory(roles=["Editor"]), title="A public webinar")
+    client.force_login(add_member(open_network))
+
+    html = client.get(open_network.get_absolute_url()).content.decode()
+
+    section = html.split('id="events-heading"')[1].split("</section>")[0]
+    assert section.index("Spring conference") < section.index("Friday drop-in")
+    assert section.count("Friday drop-in") == 1
+    assert "Called off" in section and "Cancelled" in section
+    assert over.title not in section and "A public webinar" not in section
+    assert "Friday 4 January 2030, 12:30" in section
+    assert "Times are shown in <strong>Europe/London</strong> time." in section
+
+
+def test_the_page_lists_at_most_five_events_and_says_when_there_are_none(
+    client, open_network, leader, add_member
+):
+    from datetime import datetime
+
+    client.force_login(add_member(open_network))
+    assert (
+        "No events are planned yet." in client.get(open_network.get_absolute_url()).content.decode()
+    )
+    for day in range(1, 8):
+        network_event(
+            leader,
+            open_network,
+            f"Session on day {day}",
+            local_start=datetime(2030, 2, day, 10, 0),
+            local_end=datetime(2030, 2, day, 11, 0),
+        )
+
+    html = client.get(open_network.get_absolute_url()).content.decode()
+
+    assert [f"Session on day {d}" in html for d in range(1, 8)] == [True] * 5 + [False] * 2
+
+
+def test_times_are_shown_in_the_members_own_time_zone(client, open_network, leader, add_member):
+    from hub.events import services as events
+
+    member = add_member(open_network)
+    events.calendar_preference_set(actor=member, time_zone="America/New_York")
+    network_event(leader, open_network, "Friday drop-in")
+    client.force_login(member)
+
+    html = client.get(open_network.get_absolute_url()).content.decode()
+
+    assert "Friday 4 January 2030, 07:30" in html  # 12:30 in London
+    assert "<strong>America/New_York</strong>" in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_non_members_never_see_a_networks_events(as_viewer, open_network, leader, who):
+    network_event(leader, open_network, "Members-only drop-in")
+    client = as_viewer(who, open_network)
+
+    html = client.get(open_network.get_absolute_url()).content.decode()
+
+    assert "Members-only drop-in" not in html and 'id="events-heading"' not in html
+
+
+def test_leaders_get_a_link_to_add_an_event_to_their_network(
+    client, open_network, leader, add_member
+):
+    client.force_login(leader)
+    add_link = f"/events/new/?network={open_network.slug}"
+    assert add_link in client.get(open_network.get_absolute_url()).content.decode()
+    client.force_login(add_member(open_network))
+    assert add_link not in client.get(open_network.get_absolute_url()).content.decode()
+
+
+QUERY_BOUND_WITH_EVENTS = 24  # whatever the number of events
+
+
+def test_the_network_page_with_events_runs_a_bounded_number_of_queries(
+    client, open_network, leader, add_member, django_assert_max_num_queries
+):
+    from hub.events import recurrence
+    from hub.events import services as events
+    from hub.events.models import Repeat
+
+    member = add_member(open_network)
+    client.force_login(member)
+
+    def grow(n: int, start: int):
+        for i in range(start, start + n):
+            event = network_event(
+                leader, open_network, f"Drop-in {i}", repeat=Repeat.WEEKLY, repeat_count=4
+            )
+            first, second = recurrence.occurrence_starts(event)[:2]
+            events.occurrence_cancel(actor=leader, event=event, start=first, reason="Holiday")
+            events.registration_create(actor=member, event=event, start=second)
+
+    grow(1, 0)
+    with django_assert_max_num_queries(QUERY_BOUND_WITH_EVENTS):
+        assert client.get(open_network.get_absolute_url()).status_code == 200
+    grow(10, 1)
+    with django_assert_max_num_queries(QUERY_BOUND_WITH_EVENTS):
+        html = client.get(open_network.get_absolute_url()).content.decode()
+    assert html.count("You are registered") == 5
