@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.moderation.registry import register
-from hub.search.services import index_on_commit
 
 from .models import ErrorTrap, TrapStatus
 from .permissions import can_view_trap
@@ -23,7 +22,6 @@ def _hide(trap: ErrorTrap, reason: str) -> None:
     trap.is_hidden = True
     trap.hidden_reason = reason
     trap.save(update_fields=["is_hidden", "hidden_reason", "updated"])
-    index_on_commit(trap)
 
 
 def _unhide(trap: ErrorTrap, reason: str) -> None:
@@ -34,7 +32,6 @@ def _unhide(trap: ErrorTrap, reason: str) -> None:
         trap.status = TrapStatus.PUBLISHED
         trap.published_at = timezone.now()
     trap.save(update_fields=["is_hidden", "hidden_reason", "status", "published_at", "updated"])
-    index_on_commit(trap)
     if newly_published:
         from .services import notify_followers_of_new_trap
 
@@ -47,7 +44,6 @@ def _edit(trap: ErrorTrap, fields: dict[str, str], note: str) -> None:
         if name in fields and (value or name not in ("title", "alt_text")):
             setattr(trap, name, value[: LIMITS[name]] if name in LIMITS else value)
     trap.save(update_fields=[*TEXT_FIELDS, "updated"])
-    index_on_commit(trap)
 
 
 def register_moderated_kinds() -> None:

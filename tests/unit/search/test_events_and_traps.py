@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from hub.events import services as events
 from hub.gallery import services as gallery
-from hub.moderation.registry import kind_for
 from hub.search.models import SearchDocument
 from tests.factories import MemberFactory
 from tests.unit.events.helpers import event_data, make_event
@@ -169,14 +168,29 @@ def test_edit_cancel_and_hide_update_the_index_after_commit(
     assert found(None, "q=platypus") == ["Wombat pens, edited"]
 
 
-def test_the_moderation_adapters_update_the_index(trap, committed):
-    adapter = kind_for(trap)
+def test_moderation_decisions_on_a_trap_reach_the_index(trap, moderator, committed, settings):
+    """Moderation updates search for every kind it moderates; traps need nothing of their own."""
+    from hub.moderation import services as moderation
+    from hub.moderation.models import Case, CaseStatus
+
+    settings.MODERATION_AUTO_HIDE_REPORTS = 1
     with committed():
-        adapter.hide(trap, "Reported three times")
+        moderation.report_content(actor=MemberFactory(), target=trap, reason="spam")
     assert found(None, "type=error_trap") == []
     with committed():
-        adapter.unhide(trap, "Fine after all")
-        adapter.edit(trap, {"title": "Wombat pens again"}, "Typo")
+        moderation.case_approve(actor=moderator, case=Case.objects.get())
+    assert found(None, "type=error_trap") == ["Wombat look-alike pens"]
+
+    settings.MODERATION_AUTO_HIDE_REPORTS = 5
+    trap.refresh_from_db()
+    with committed():
+        moderation.report_content(actor=MemberFactory(), target=trap, reason="spam")
+        moderation.case_edit(
+            actor=moderator,
+            case=Case.objects.get(status=CaseStatus.OPEN),
+            fields={"title": "Wombat pens again"},
+            note="Typo",
+        )
     assert found(None, "type=error_trap") == ["Wombat pens again"]
 
 
