@@ -10,13 +10,13 @@ from django.db.models import Q
 
 from hub.accounts.forms import DirectoryFilterForm
 from hub.community.models import Forum
+from hub.core.widgets import QuickSelect
 from hub.library.models import Category, Tag
 from hub.networks.access import member_network_ids
 from hub.networks.models import Network
 
 from .queries import SORTS, SearchParams, author_ids_for
 from .registry import type_labels
-from .widgets import QuickSelect
 
 ISO_DATE = ["%Y-%m-%d"]
 DATE_ERROR = "Enter a date as year-month-day, for example 2025-03-31."

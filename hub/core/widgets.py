@@ -1,4 +1,4 @@
-"""Form widgets tuned for the search page, which renders on every search."""
+"""Form widgets tuned for pages that render on every search (content and member search)."""
 
 from django import forms
 from django.utils.html import conditional_escape, format_html

@@ -3,7 +3,7 @@
 import pytest
 from django import forms
 
-from hub.search.widgets import QuickSelect
+from hub.core.widgets import QuickSelect
 
 CHOICES = [
     ("", "Any category"),
