@@ -81,10 +81,13 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+        # The directory lists members in this order; on PostgreSQL, name searches also have
+        # trigram indexes (migration 0002).
         indexes = [
             models.Index(fields=["date_joined"]),
             models.Index(fields=["country"]),
             models.Index(fields=["member_type"]),
+            models.Index(fields=["display_name", "username"], name="accounts_user_directory"),
         ]
 
     def __str__(self) -> str:

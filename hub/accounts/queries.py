@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from .member_text import contains, narrowed
 from .models import User, Visibility
 
 # Profile facts that each have their own visibility setting.
@@ -96,11 +97,11 @@ def member_directory(*, viewer: User, filters: dict[str, Any]) -> QuerySet[User]
     )
     name = (filters.get("name") or "").strip()
     if name:
-        by_public_name = Q(display_name__icontains=name) | Q(username__icontains=name)
-        by_real_name = (Q(first_name__icontains=name) | Q(last_name__icontains=name)) & _visible_q(
-            "real_name", viewer
-        )
-        members = members.filter(by_public_name | by_real_name)
+        by_public_name = contains(name, "display_name", "username")
+        by_real_name = contains(name, "first_name", "last_name") & _visible_q("real_name", viewer)
+        # One index look-up for all four names, then the exact tests on what it found.
+        everywhere = narrowed(name, "display_name", "username", "first_name", "last_name")
+        members = members.filter(everywhere).filter(by_public_name | by_real_name)
     if filters.get("organisation"):
         members = members.filter(
             Q(organisation__name__icontains=filters["organisation"].strip())
@@ -110,7 +111,7 @@ def member_directory(*, viewer: User, filters: dict[str, Any]) -> QuerySet[User]
         members = members.filter(Q(country=filters["country"]) & _visible_q("country", viewer))
     if filters.get("role"):
         members = members.filter(
-            Q(job_title__icontains=filters["role"].strip()) & _visible_q("job_title", viewer)
+            contains(filters["role"].strip(), "job_title") & _visible_q("job_title", viewer)
         )
     if filters.get("member_type"):
         members = members.filter(

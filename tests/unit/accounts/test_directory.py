@@ -258,3 +258,43 @@ def test_directory_runs_the_same_number_of_queries_for_5_or_40_members(
         large = count_directory_queries(client)
 
     assert small == large
+
+
+# The text index (hub/accounts/member_text.py) ------------------------------------------------
+
+
+def test_name_filter_finds_part_of_a_name_in_any_case(client, viewer):
+    wanted = MemberFactory(display_name="Harbour Heron")
+
+    for typed in ("bour her", "HERON", "Harb", "ron"):
+        assert listed(client, name=typed) == {wanted.username}, typed
+
+
+def test_name_filter_follows_renames_and_closed_accounts(client, viewer):
+    renamed = MemberFactory(display_name="Harbour Heron")
+    renamed.display_name = "Marsh Harrier"
+    renamed.save()
+    closed = MemberFactory(display_name="Marsh Warbler")
+    closed.delete()
+
+    assert listed(client, name="heron") == set()
+    assert listed(client, name="marsh") == {renamed.username}
+
+
+def test_name_filter_takes_short_text_and_quotes_as_text(client, viewer):
+    wanted = MemberFactory(display_name='Jo "JJ" Ng')
+
+    assert listed(client, name="Ng") == {wanted.username}  # under three characters
+    assert listed(client, name='"JJ"') == {wanted.username}
+    assert listed(client, name='"') == {wanted.username}
+    assert listed(client, name='J" OR x') == set()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite text index")
+def test_on_sqlite_the_name_filter_reads_the_text_index_not_every_member(client, viewer):
+    MemberFactory(display_name="Harbour Heron")
+
+    with CaptureQueriesContext(connection) as queries_run:
+        listed(client, name="heron")
+
+    assert any("accounts_member_text MATCH" in q["sql"] for q in queries_run.captured_queries)
