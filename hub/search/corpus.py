@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
@@ -1110,7 +1111,9 @@ class CorpusGenerator:
             self._timed("items", self.make_items)
         if self.spec.posts:
             self._timed("posts", self.make_topics_and_posts)
-        _reset_sequences([Organisation, User, Network, Membership, Tag, Item, Topic, Post])
+        _reset_sequences(
+            [Organisation, User, EmailAddress, Network, Membership, Tag, Item, Topic, Post]
+        )
         return self.report
 
     # Members ---------------------------------------------------------------------------------
@@ -1147,6 +1150,8 @@ class CorpusGenerator:
     def make_members(self) -> int:
         password = build_password_hash()
         writer, next_id = RowWriter(User), _next_id(User)
+        emails, next_email_id = RowWriter(EmailAddress), _next_id(EmailAddress)
+        emails.before_flush = writer.flush  # addresses point at their members
         offset = existing_corpus_members()
         member_types = MemberType.values
         for n in range(offset, offset + self.spec.members):
@@ -1175,8 +1180,20 @@ class CorpusGenerator:
                     "about": about,
                 }
             )
+            if n % 40:  # most members finished signing up: a verified address
+                emails.add(
+                    {
+                        "id": next_email_id,
+                        "user_id": next_id,
+                        "email": f"{USERNAME_PREFIX}{n:07d}@{EMAIL_DOMAIN}",
+                        "verified": True,
+                        "primary": True,
+                    }
+                )
+                next_email_id += 1
             next_id += 1
         writer.flush()
+        emails.flush()
         return writer.written
 
     def make_networks(self) -> int:
@@ -1467,22 +1484,21 @@ class CorpusIndexer:
 
     def __init__(self, log: Callable[[str], None] = lambda _msg: None):
         self.log = log
-        self.next_id = 1
+        # The index is emptied first, so ids are chosen here, without asking the database.
+        self.used_ids: set[int] = set()
 
     def run(self) -> dict[str, int]:
         from hub.search import trees
         from hub.search.backends import engine
-        from hub.search.models import SearchDocument, SearchFacet
+        from hub.search.models import SearchDocument
 
         trees.clear()
         self._load_lookups()
         counts = {}
         with engine().bulk_load(), _gin_indexes_deferred():
             engine().clear()
-            self.next_id = _next_id(SearchDocument)
+            self.used_ids = set()
             self.docs = RowWriter(SearchDocument)
-            self.facets = RowWriter(SearchFacet, with_id=False)
-            self.facets.before_flush = self.docs.flush
             for key, method in (
                 ("library.item", self._items),
                 ("community.topic", self._topics),
@@ -1491,14 +1507,21 @@ class CorpusIndexer:
                 began = time.monotonic()
                 counts[key] = method()
                 self.docs.flush()
-                self.facets.flush()
                 self.log(f"{key}: {counts[key]} documents in {time.monotonic() - began:.1f} s")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE search_searchdocument")
-                cursor.execute("ANALYZE search_searchfacet")
-        _reset_sequences([SearchDocument, SearchFacet])
         return counts
+
+    def _document_id(self, created: datetime) -> int:
+        """What `free_document_ids` gives in an empty index, without asking the database."""
+        from hub.search.models import document_id_base
+
+        candidate = document_id_base(created)
+        while candidate in self.used_ids:
+            candidate += 1
+        self.used_ids.add(candidate)
+        return candidate
 
     def _load_lookups(self) -> None:
         self.names = {
@@ -1521,17 +1544,17 @@ class CorpusIndexer:
         half the time), and its facets."""
         from hub.search.backends.base import strip_marks
         from hub.search.services import _day_start
+        from hub.search.terms import filter_terms
 
         created, updated = doc.created, doc.updated
         visible_from = doc.visible_from or doc.created
         anonymous = doc.is_anonymous
         if anonymous:
             created, updated = _day_start(created), _day_start(updated)
-        document_id = self.next_id
-        self.next_id += 1
+        author_id = None if anonymous else doc.author_id
         self.docs.add(
             {
-                "id": document_id,
+                "id": self._document_id(created),
                 "source": source_key,
                 "object_id": object_id,
                 "kind": doc.kind,
@@ -1544,7 +1567,7 @@ class CorpusIndexer:
                 "place_url": doc.place_url[:500],
                 "forum_id": doc.forum_id,
                 "network_id": doc.network_id,
-                "author_id": None if anonymous else doc.author_id,
+                "author_id": author_id,
                 "author_name": "" if anonymous else doc.author_name[:200],
                 "is_anonymous": anonymous,
                 "created": created,
@@ -1553,11 +1576,15 @@ class CorpusIndexer:
                 "comment_count": doc.comment_count,
                 "reaction_count": doc.reaction_count,
                 "view_count": doc.view_count,
+                "filter_terms": filter_terms(
+                    kind=doc.kind,
+                    network_id=doc.network_id,
+                    author_id=author_id,
+                    created=created,
+                    facets=doc.facets,
+                ),
             }
         )
-        for name, values in doc.facets.items():
-            for value in set(values):
-                self.facets.add({"document_id": document_id, "name": name, "value": value})
 
     def _batches(self, source_key: str, fields: tuple[str, ...]) -> Iterator[list[tuple]]:
         from hub.search.registry import source_by_key

@@ -3,14 +3,29 @@
 A `SearchDocument` exists only while its object may be shown to someone (published, not
 hidden, not deleted); `visible_from` holds back scheduled items until their time. Rows are
 written by `hub.search.services` (after each commit, and by `manage.py reindex`), never by
-hand. Filters (type, network, author, dates, counts) are plain indexed columns here;
-many-valued filters (tags, categories with their ancestors, forums with their parents) are
-`SearchFacet` rows. The full-text part lives beside this table and is engine-specific (see
-`hub/search/backends/`): an FTS5 table on SQLite, a generated weighted tsvector column on
-PostgreSQL. Both are created by this app's migrations.
+hand. Filters are index terms (`filter_terms`, see `hub/search/terms.py`), answered by the
+full-text index itself; dates and counts are also plain columns, checked on the row. The
+full-text part lives beside this table and is engine-specific (see `hub/search/backends/`): an
+FTS5 table on SQLite, a generated weighted tsvector column on PostgreSQL. Both are created by
+this app's migrations.
+
+Row ids follow the time of posting (`document_id_base`), whatever order rows are written in,
+so "the newest matches" is the engines' cheapest order: FTS5 keeps its lists by id, and
+PostgreSQL walks the primary key backwards.
 """
 
-from django.db import models
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import IntegrityError, models, transaction
+
+# Ids per second of posting: rows posted in the same second take the next free id.
+ID_SLOTS = 1024
+
+
+def document_id_base(created: datetime) -> int:
+    """The first id a row posted at `created` may take (ids grow with time)."""
+    return max(0, int(created.timestamp())) * ID_SLOTS
 
 
 class SearchDocument(models.Model):
@@ -42,40 +57,70 @@ class SearchDocument(models.Model):
     comment_count = models.PositiveIntegerField(default=0)
     reaction_count = models.PositiveIntegerField(default=0)
     view_count = models.PositiveIntegerField(default=0)
+    filter_terms = models.TextField(
+        blank=True, help_text="Index-only words for the filters (see hub/search/terms.py)."
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["source", "object_id"], name="search_document_once")
         ]
         # Sort indexes end with -id, the tie-break, so a page is read straight off the index.
+        # Other filters are index terms; `visible_from` finds the few scheduled rows.
         indexes = [
             models.Index(fields=["-created", "-id"], name="search_doc_created"),
             models.Index(fields=["-updated", "-id"], name="search_doc_updated"),
-            models.Index(fields=["kind", "-created"], name="search_doc_kind"),
-            models.Index(fields=["network_id", "-created"], name="search_doc_network"),
-            models.Index(fields=["author_id", "-created"], name="search_doc_author"),
-            models.Index(fields=["forum_id"], name="search_doc_forum"),
             models.Index(fields=["-view_count", "-id"], name="search_doc_views"),
             models.Index(fields=["-comment_count", "-id"], name="search_doc_comments"),
             models.Index(fields=["-reaction_count", "-id"], name="search_doc_reactions"),
+            models.Index(fields=["visible_from"], name="search_doc_visible_from"),
         ]
 
     def __str__(self) -> str:
         return f"{self.source}:{self.object_id} {self.title}"
 
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            super().save(*args, **kwargs)
+            return
+        for _attempt in range(10):
+            self.pk = free_document_ids([self.created])[0]
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                # Another writer took the id first; anything else is a real error.
+                if not SearchDocument.objects.filter(pk=self.pk).exists():
+                    self.pk = None
+                    raise
+        self.pk = None
+        raise IntegrityError("No free search document id")
 
-class SearchFacet(models.Model):
-    """One value of a many-valued filter: ("tag", tag id), ("category", id), ("forum", id)."""
 
-    id = models.BigAutoField(primary_key=True)
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
-    name = models.CharField(max_length=20)
-    value = models.PositiveBigIntegerField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["name", "value", "document"], name="search_facet_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name}={self.value}"
+def free_document_ids(times: Iterable[datetime]) -> list[int]:
+    """An unused id for each of these posting times, in order (a few queries per batch)."""
+    times = list(times)
+    chosen: list[int | None] = [None] * len(times)
+    tentative = [document_id_base(when) for when in times]
+    taken: set[int] = set()
+    pending = list(range(len(times)))
+    while pending:
+        for index in pending:  # within the batch, same-second rows take the next slots
+            while tentative[index] in taken:
+                tentative[index] += 1
+            taken.add(tentative[index])
+        existing = set(
+            SearchDocument.objects.filter(pk__in=[tentative[i] for i in pending]).values_list(
+                "pk", flat=True
+            )
+        )
+        still = []
+        for index in pending:
+            if tentative[index] in existing:
+                tentative[index] += 1
+                still.append(index)
+            else:
+                chosen[index] = tentative[index]
+        pending = still
+    return [c for c in chosen if c is not None]

@@ -1,8 +1,9 @@
 """Searching the index: what a viewer may see, filtered, ranked, a page at a time.
 
-`visible_documents(viewer)` is where every search starts: rows whose time has come, outside
-any network or in a network the viewer belongs to. Filters narrow it; the engine matches the
-words and ranks. Counts are exact up to COUNT_CAP and always after the permission filter.
+Every search is limited to what the viewer may see: rows whose time has come, outside any
+network or in a network the viewer belongs to (`visible_documents`, and the engines' own
+form of the same rule). Filters narrow it; the engine matches the words and ranks. Counts are
+exact up to COUNT_CAP and always after the permission filter.
 """
 
 from dataclasses import dataclass, field
@@ -16,18 +17,25 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from hub.accounts.member_text import contains
 from hub.accounts.queries import member_directory, visibility_levels
-from hub.networks.access import network_filter
+from hub.networks.access import is_site_admin, member_network_ids, network_filter
 
+from . import terms as terms_mod
 from .backends import engine
-from .models import SearchDocument, SearchFacet
+from .backends.base import where_clause
+from .models import SearchDocument
 from .query import ParsedQuery, parse_query
 from .registry import type_labels
 
 ANONYMOUS_NAME = "Anonymous"
 PER_PAGE = 20
-COUNT_CAP = 10_000
+# Counts are exact up to here ("More than 1,000 results" beyond), and the engines rank or sort
+# the newest COUNT_CAP matches: the work per search stays the same at any corpus size.
+COUNT_CAP = 1_000
 SORTS = ("relevance", "newest", "updated", "views", "comments")
+# With more matches than the cap, these sorts order the newest COUNT_CAP matches.
+WINDOW_SORTS = ("updated", "views", "comments")
 
 
 def visible_documents(viewer: Any) -> QuerySet[SearchDocument]:
@@ -86,6 +94,8 @@ class SearchResults:
     page: int
     pages: int
     query: ParsedQuery
+    # True when a column sort ordered only the newest COUNT_CAP matches (there were more).
+    window_sorted: bool = False
 
     @property
     def count_text(self) -> str:
@@ -104,52 +114,87 @@ class SearchResults:
         return self.page < self.pages
 
 
-def _facet(name: str, values: list[int]) -> Q:
-    # `pk IN (facet rows)` lets the database start from the (name, value, document) index;
-    # a correlated EXISTS probed it once per candidate document (1.5 s at 1M documents).
-    return Q(pk__in=SearchFacet.objects.filter(name=name, value__in=values).values("document_id"))
-
-
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def filtered_documents(*, viewer: Any, params: SearchParams) -> QuerySet[SearchDocument]:
-    docs = visible_documents(viewer)
+@dataclass
+class Criteria:
+    """A search's filters in the form the engines take them.
+
+    `terms` is an AND of OR-groups of index terms (see terms.py), answered by the full-text
+    index; `rows` keeps the filters checked on each row (exact dates, counts). `networks` is
+    who may see what: None for a site administrator, else the networks the viewer belongs to
+    (public content is always allowed). `nothing` is set when a filter can match nothing.
+    """
+
+    terms: list[list[str]]
+    rows: QuerySet[SearchDocument]
+    networks: frozenset[int] | None
+    nothing: bool = False
+
+    def where(self) -> tuple[str, list] | None:
+        """The row filters as SQL (None when they can match nothing)."""
+        return where_clause(self.rows)
+
+
+def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
+    """The viewer's permissions and the search's filters, as index terms and row checks."""
+    networks = None if is_site_admin(viewer) else frozenset(member_network_ids(viewer))
+    terms: list[list[str]] = []
+    rows = SearchDocument.objects.all()
+    nothing = False
     if params.types:
-        docs = docs.filter(kind__in=params.types)
+        terms.append([terms_mod.kind_term(kind) for kind in params.types])
     if params.tag_ids is not None:
-        if params.tags_all:
-            for tag_id in params.tag_ids:
-                docs = docs.filter(_facet("tag", [tag_id]))
-        else:
-            docs = docs.filter(_facet("tag", params.tag_ids))
         if not params.tag_ids:
-            docs = docs.none()
+            nothing = True
+        elif params.tags_all:
+            terms.extend([terms_mod.facet_term("tag", tag_id)] for tag_id in params.tag_ids)
+        else:
+            terms.append([terms_mod.facet_term("tag", tag_id) for tag_id in params.tag_ids])
     if params.author_ids is not None:
-        # Anonymous rows have no author_id: an author filter can never reach them.
-        docs = docs.filter(author_id__in=params.author_ids, is_anonymous=False)
+        # Anonymous rows carry no author term: an author filter can never reach them.
+        if not params.author_ids:
+            nothing = True
+        terms.append([terms_mod.author_term(author_id) for author_id in params.author_ids])
     if params.category_id is not None:
-        docs = docs.filter(_facet("category", [params.category_id]))
+        terms.append([terms_mod.facet_term("category", params.category_id)])
     if params.forum_id is not None:
-        docs = docs.filter(_facet("forum", [params.forum_id]))
+        terms.append([terms_mod.facet_term("forum", params.forum_id)])
     if params.network_id is not None:
-        docs = docs.filter(network_id=params.network_id)
+        if networks is not None and params.network_id not in networks:
+            nothing = True  # not a member: the network's content is not for this viewer
+        terms.append([terms_mod.network_term(params.network_id)])
+    if params.created_after or params.created_before:
+        months = terms_mod.month_terms(
+            params.created_after, params.created_before, today=timezone.localdate()
+        )
+        if months:
+            terms.append(months)
     if params.created_after:
-        docs = docs.filter(created__gte=_start_of(params.created_after))
+        rows = rows.filter(created__gte=_start_of(params.created_after))
     if params.created_before:
-        docs = docs.filter(created__lt=_start_of(params.created_before + timedelta(days=1)))
+        rows = rows.filter(created__lt=_start_of(params.created_before + timedelta(days=1)))
     if params.updated_after:
-        docs = docs.filter(updated__gte=_start_of(params.updated_after))
+        rows = rows.filter(updated__gte=_start_of(params.updated_after))
     if params.updated_before:
-        docs = docs.filter(updated__lt=_start_of(params.updated_before + timedelta(days=1)))
+        rows = rows.filter(updated__lt=_start_of(params.updated_before + timedelta(days=1)))
     if params.min_comments:
-        docs = docs.filter(comment_count__gte=params.min_comments)
+        rows = rows.filter(comment_count__gte=params.min_comments)
     if params.min_reactions:
-        docs = docs.filter(reaction_count__gte=params.min_reactions)
+        rows = rows.filter(reaction_count__gte=params.min_reactions)
     if params.min_views:
-        docs = docs.filter(view_count__gte=params.min_views)
-    return docs
+        rows = rows.filter(view_count__gte=params.min_views)
+    return Criteria(terms=terms, rows=rows, networks=networks, nothing=nothing)
+
+
+def filtered_documents(*, viewer: Any, params: SearchParams) -> QuerySet[SearchDocument]:
+    """The same filters as plain row checks (for searches the index has no terms for)."""
+    criteria = criteria_for(viewer=viewer, params=params)
+    if criteria.nothing:
+        return SearchDocument.objects.none()
+    return visible_documents(viewer) & criteria.rows
 
 
 ORDERINGS = {
@@ -182,42 +227,49 @@ def _plain_snippet(doc: SearchDocument) -> SafeString:
 
 
 def search(*, viewer: Any, params: SearchParams, per_page: int = PER_PAGE) -> SearchResults:
-    """One page of results: three queries with words (count, page, snippets), two without."""
+    """One page of results.
+
+    The engine answers any search with words or with filters it holds as index terms (types,
+    tags, categories, forums, networks, authors, posting dates): the newest COUNT_CAP + 1
+    matches, counted, then ranked or sorted, a few queries whatever the corpus size. Other
+    searches (no words; only update dates or counts) read the documents table by its indexes.
+    """
     query = parse_query(
         params.q, match_any=params.match_any, titles_only=params.titles_only, prefix=params.prefix
     )
-    docs = filtered_documents(viewer=viewer, params=params)
+    criteria = criteria_for(viewer=viewer, params=params)
     page = max(1, params.page)
     offset = (page - 1) * per_page
     active = engine()
-    if query:
+    snippets: dict[int, SafeString] = {}
+    window_sorted = False
+    if params.q.strip() and not query and not _has_filters(params):
+        # Only stop words or punctuation: nothing to look for.
+        page_docs, count, capped = [], 0, False
+    elif query or criteria.terms:
         found = active.match(
             query=query,
-            filtered=docs,
+            criteria=criteria,
             sort=params.sort,
             offset=offset,
             limit=per_page,
             count_cap=COUNT_CAP,
         )
         ids, count, capped = found.ids, found.count, found.capped
+        window_sorted = capped and params.sort in WINDOW_SORTS
         rows = {d.pk: d for d in SearchDocument.objects.filter(pk__in=ids).only(*DISPLAY_FIELDS)}
         page_docs = [rows[i] for i in ids if i in rows]
-        snippets = active.snippets(query=query, ids=ids)
-        reachable = (
-            count
-            if params.sort in ORDERINGS and params.sort != "relevance"
-            else min(count, active.candidate_limit)
-        )
-    elif params.q.strip() and not _has_filters(params):
-        # Only stop words or punctuation: nothing to look for.
-        page_docs, count, capped, snippets, reachable = [], 0, False, {}, 0
+        if query:
+            snippets = active.snippets(query=query, criteria=criteria, ids=ids)
+    elif criteria.nothing:
+        page_docs, count, capped = [], 0, False
     else:
+        docs = visible_documents(viewer) & criteria.rows
         count = docs[: COUNT_CAP + 1].count()
         capped = count > COUNT_CAP
         count = min(count, COUNT_CAP)
         ordering = ORDERINGS.get(params.sort, ORDERINGS["newest"])
         page_docs = list(docs.order_by(*ordering).only(*DISPLAY_FIELDS)[offset : offset + per_page])
-        snippets, reachable = {}, count
     labels = type_labels()
     results = [
         Result(
@@ -235,8 +287,8 @@ def search(*, viewer: Any, params: SearchParams, per_page: int = PER_PAGE) -> Se
         )
         for doc in page_docs
     ]
-    pages = max(1, -(-reachable // per_page))
-    return SearchResults(results, count, capped, page, pages, query)
+    pages = max(1, -(-count // per_page))
+    return SearchResults(results, count, capped, page, pages, query, window_sorted)
 
 
 @dataclass
@@ -302,13 +354,13 @@ def member_search(*, viewer: Any, filters: dict[str, Any]) -> QuerySet:
     members = member_directory(viewer=viewer, filters=filters)
     first = (filters.get("first_name") or "").strip()
     if first:
-        members = members.filter(Q(first_name__icontains=first) & _shown_to("real_name", viewer))
+        members = members.filter(contains(first, "first_name") & _shown_to("real_name", viewer))
     last = (filters.get("last_name") or "").strip()
     if last:
-        members = members.filter(Q(last_name__icontains=last) & _shown_to("real_name", viewer))
+        members = members.filter(contains(last, "last_name") & _shown_to("real_name", viewer))
     about = (filters.get("about") or "").strip()
     if about:
-        members = members.filter(Q(about__icontains=about) & _shown_to("about", viewer))
+        members = members.filter(contains(about, "about") & _shown_to("about", viewer))
     return members
 
 

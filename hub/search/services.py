@@ -18,8 +18,9 @@ from django.utils import timezone
 from . import trees
 from .backends import engine
 from .backends.base import strip_marks
-from .models import SearchDocument, SearchFacet
+from .models import SearchDocument, free_document_ids
 from .registry import Document, SearchSource, source_for, sources
+from .terms import filter_terms
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def _row(source: SearchSource, obj: models.Model, doc: Document) -> SearchDocume
     visible_from = doc.visible_from or doc.created
     if doc.is_anonymous:
         created, updated = _day_start(created), _day_start(updated)
+    author_id = None if doc.is_anonymous else doc.author_id
     return SearchDocument(
         source=source.key,
         object_id=obj.pk,
@@ -50,7 +52,7 @@ def _row(source: SearchSource, obj: models.Model, doc: Document) -> SearchDocume
         place_url=doc.place_url[:500],
         forum_id=doc.forum_id,
         network_id=doc.network_id,
-        author_id=None if doc.is_anonymous else doc.author_id,
+        author_id=author_id,
         author_name="" if doc.is_anonymous else doc.author_name[:200],
         is_anonymous=doc.is_anonymous,
         created=created,
@@ -59,15 +61,14 @@ def _row(source: SearchSource, obj: models.Model, doc: Document) -> SearchDocume
         comment_count=doc.comment_count,
         reaction_count=doc.reaction_count,
         view_count=doc.view_count,
+        filter_terms=filter_terms(
+            kind=doc.kind,
+            network_id=doc.network_id,
+            author_id=author_id,
+            created=created,
+            facets=doc.facets,
+        ),
     )
-
-
-def _facets(row: SearchDocument, doc: Document) -> list[SearchFacet]:
-    return [
-        SearchFacet(document=row, name=name, value=value)
-        for name, values in doc.facets.items()
-        for value in set(values)
-    ]
 
 
 def _indexed_queryset(source: SearchSource) -> models.QuerySet:
@@ -123,11 +124,7 @@ def _index_batch(source: SearchSource, pks: list[int]) -> None:
     }
     gone = [row.pk for pk, row in existing.items() if pk not in fresh]
     if gone:
-        SearchFacet.objects.filter(document_id__in=gone).delete()
         SearchDocument.objects.filter(pk__in=gone).delete()
-    if existing:
-        SearchFacet.objects.filter(document_id__in=[r.pk for r in existing.values()]).delete()
-    facets: list[SearchFacet] = []
     for pk, obj in fresh.items():
         doc = source.document(obj)
         row = _row(source, obj, doc)
@@ -139,8 +136,6 @@ def _index_batch(source: SearchSource, pks: list[int]) -> None:
             changed = [f for f in FIELDS if getattr(row, f) != getattr(old, f)]
             if changed:
                 row.save(update_fields=changed)
-        facets.extend(_facets(row, doc))
-    SearchFacet.objects.bulk_create(facets)
 
 
 def index_on_commit(obj: models.Model, *, with_dependants: bool = False) -> None:
@@ -183,18 +178,12 @@ def reindex_all(*, batch_size: int = REINDEX_BATCH, only: Iterable[str] = ()) ->
             counts[source.key] = 0
             for batch in _batches(_indexed_queryset(source), batch_size):
                 with transaction.atomic():
-                    pairs = [(obj, source.document(obj)) for obj in batch]
-                    rows = SearchDocument.objects.bulk_create(
-                        [_row(source, obj, doc) for obj, doc in pairs]
-                    )
-                    SearchFacet.objects.bulk_create(
-                        [
-                            f
-                            for row, (_, doc) in zip(rows, pairs, strict=True)
-                            for f in _facets(row, doc)
-                        ],
-                        batch_size=5000,
-                    )
+                    rows = [_row(source, obj, source.document(obj)) for obj in batch]
+                    for row, pk in zip(
+                        rows, free_document_ids(r.created for r in rows), strict=True
+                    ):
+                        row.pk = pk
+                    SearchDocument.objects.bulk_create(rows)
                 counts[source.key] += len(rows)
     engine().analyze()
     return counts

@@ -83,6 +83,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if params.network_id and not can_see_network_content(request.user, params.network_id):
             network_note = "Only members of this network see its content, so nothing is shown."
         searched = bool(request.GET.get("q", "").strip()) or form.filters_used
+        notes = list(results.query.notes)
+        if results.window_sorted:
+            notes.append(
+                f"More than {results.count:,} results match, so these are the newest "
+                f"{results.count:,} in the order you chose. Add words or filters to narrow "
+                "the search."
+            )
         did_you_mean = []
         if params.q.strip() and results.count == 0 and not form.filters_used:
             did_you_mean = similar_titles(viewer=request.user, text=params.q, limit=5)
@@ -94,7 +101,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 "results": results,
                 "searched": searched,
                 "query": query.urlencode(),
-                "notes": list(results.query.notes),
+                "notes": notes,
                 "network_note": network_note,
                 "did_you_mean": did_you_mean,
                 "advanced_open": form.advanced_used or bool(form.errors),

@@ -157,3 +157,28 @@ def test_a_member_finds_another_by_first_name_and_country_but_not_by_a_private_f
     page.get_by_role("button", name="Search members").click()
     expect(page.get_by_role("heading", name="Found 1 member")).to_be_visible()
     assert "first_name=grace" in page.url and "country=GB" in page.url
+
+
+def test_a_broad_search_says_how_it_is_counted_and_sorted(page, monkeypatch):
+    """Past the count cap the page says "More than", and a popularity sort says it ordered the
+    newest matches. The cap is lowered so a handful of items stands for thousands."""
+    from hub.search import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    author = MemberFactory(username="nadia", display_name="Nadia Shah")
+    editor = MemberFactory(username="edith", display_name="Edith", roles=["Editor"])
+    for n in range(5):
+        publish_item(author, editor, title=f"Handover checklist {n}", tags=["Handover"])
+
+    page.goto("/search/?q=handover")
+    expect(page.get_by_role("heading", name="More than 3 results")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_text("More ways to search").click()
+    page.get_by_label("Sort by").select_option(label="Most viewed")
+    page.get_by_role("button", name="Search", exact=True).last.click()
+
+    expect(page.get_by_text("so these are the newest 3 in the order you chose")).to_be_visible()
+    expect(page.locator(".result h3")).to_have_count(3)
+    assert "sort=views" in page.url
+    assert_accessible(page)

@@ -2,9 +2,10 @@
 
 # ruff: noqa: S608  (SQL is built from constants; every value is a query parameter)
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
@@ -20,11 +21,13 @@ from .sql import TABLE
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
-SORT_COLUMNS = {
-    "newest": f'"{TABLE}"."created" DESC',
-    "updated": f'"{TABLE}"."updated" DESC',
-    "views": f'"{TABLE}"."view_count" DESC',
-    "comments": f'"{TABLE}"."comment_count" DESC',
+# The column each sort orders by (Best match without words: newest first).
+SORT_FIELDS = {
+    "relevance": "created",
+    "newest": "created",
+    "updated": "updated",
+    "views": "view_count",
+    "comments": "comment_count",
 }
 
 
@@ -61,25 +64,99 @@ def where_clause(filtered: QuerySet) -> tuple[str, list] | None:
     return sql or "1=1", list(params)
 
 
+# Best match: where the words are, as points (highest first; newest first on a tie).
+EVERY_WORD, IN_TITLE, IN_SUMMARY = 4, 2, 1
+SORT_COLUMNS = ("created", "updated", "view_count", "comment_count")
+
+
+@dataclass
+class Window:
+    """The newest matches, newest first: their ids; their Best match points when the engine
+    worked them out while finding them; their sort columns (SORT_COLUMNS) when it read the
+    rows anyway. Plain lists and dicts: an object per match cost a millisecond a search."""
+
+    ids: list[int]
+    points: dict[int, int] | None = None
+    # Rows of (id, *SORT_COLUMNS, …) as read, turned into {id: value} only when sorted on.
+    rows: list[tuple] | None = None
+
+    def column(self, name: str) -> dict[int, Any]:
+        position = 1 + SORT_COLUMNS.index(name)
+        return {row[0]: row[position] for row in self.rows or ()}
+
+
 class Engine:
+    """Finds the newest matches of a search in its own index, then ranks or sorts them.
+
+    Both engines keep documents in id order, and ids follow the time of posting, so "the newest
+    N matches" is what their indexes give most cheaply: a search costs about the same at 10
+    thousand or 10 million documents. Best match ranks that window by where the words are:
+    every word (for "any of the words"), then the title, then the summary or tags, then the
+    text; newest first within each (see `points`).
+    """
+
     vendor = ""
-    # How many of the best-matching candidates are ranked by relevance. A common word can
-    # match hundreds of thousands of rows; ranking all of them would cost seconds.
-    candidate_limit = 1000
 
     def match(
         self,
         *,
         query: ParsedQuery,
-        filtered: QuerySet,
+        criteria,
         sort: str,
         offset: int,
         limit: int,
         count_cap: int,
     ) -> Match:
+        if criteria.nothing:
+            return Match([], 0, False)
+        window = self.window(query=query, criteria=criteria, size=count_cap + 1)
+        capped = len(window.ids) > count_cap
+        ids = window.ids[:count_cap]
+        column = SORT_FIELDS.get(sort, "created")
+        # The ids are newest first and Python's sort is stable (with reverse too), so ties
+        # stay newest first without a second key: a thousand ids sort in C.
+        if sort == "relevance" and query:
+            points = self.points(query=query, criteria=criteria, window=window)
+            page = sorted(ids, key=points.__getitem__, reverse=True)[offset : offset + limit]
+        elif window.rows is not None:
+            values = window.column(column)
+            page = sorted(ids, key=values.__getitem__, reverse=True)[offset : offset + limit]
+        else:
+            page = self.ordered(ids, column=column, offset=offset, limit=limit)
+        return Match(page, len(ids), capped)
+
+    def window(self, *, query: ParsedQuery, criteria, size: int) -> Window:
+        """The newest `size` matches the viewer may see."""
         raise NotImplementedError
 
-    def snippets(self, *, query: ParsedQuery, ids: list[int]) -> dict[int, SafeString]:
+    def points(self, *, query: ParsedQuery, criteria, window: Window) -> dict[int, int]:
+        """Each match's Best match points: EVERY_WORD (with "any of the words"), IN_TITLE and
+        IN_SUMMARY (summary or tags), added up."""
+        return window.points or dict.fromkeys(window.ids, 0)
+
+    def ordered(self, ids: list[int], *, column: str, offset: int, limit: int) -> list[int]:
+        """A page of `ids` sorted by a column, newest first on ties. The rows are found by id
+        first: left to choose, both databases walked the column's whole index looking for the
+        ids (57 ms for 771 ids on PostgreSQL)."""
+        if not ids:
+            return []
+        in_ids, param = self.id_list()
+        rows = self._run(
+            f'SELECT id FROM "{TABLE}" WHERE id {in_ids} '
+            f"ORDER BY {self.unindexed(column)} DESC, id DESC LIMIT %s OFFSET %s",
+            [param(ids), limit, offset],
+        )
+        return [r[0] for r in rows]
+
+    def id_list(self) -> tuple[str, Callable[[list[int]], Any]]:
+        """SQL for `IN (a list of ids)` as one parameter, and how to pass the list."""
+        raise NotImplementedError
+
+    def unindexed(self, column: str) -> str:
+        """`column` in a form the planner cannot answer from an index (see `ordered`)."""
+        raise NotImplementedError
+
+    def snippets(self, *, query: ParsedQuery, criteria, ids: list[int]) -> dict[int, SafeString]:
         raise NotImplementedError
 
     def similar_titles(self, *, text: str, filtered: QuerySet, limit: int) -> list[int]:
@@ -91,14 +168,8 @@ class Engine:
         """Remove every row (of one source), quickly, whatever the size."""
         with connection.cursor() as cursor:
             if source_key is None:
-                cursor.execute("DELETE FROM search_searchfacet")
                 cursor.execute(f"DELETE FROM {TABLE}")
                 return
-            cursor.execute(
-                "DELETE FROM search_searchfacet WHERE document_id IN "
-                f"(SELECT id FROM {TABLE} WHERE source = %s)",
-                [source_key],
-            )
             cursor.execute(f"DELETE FROM {TABLE} WHERE source = %s", [source_key])
 
     def analyze(self) -> None:

@@ -1,4 +1,7 @@
-"""DDL for the full-text part of the index, per engine (used by migrations and `reindex`)."""
+"""DDL for the full-text part of the index, per engine (used by migrations and `reindex`).
+
+Migrations that ran before a change keep their own copy of the statements they ran.
+"""
 
 # ruff: noqa: S608  (SQL is built from constants; every value is a query parameter)
 
@@ -6,24 +9,29 @@ TABLE = "search_searchdocument"
 
 # SQLite ------------------------------------------------------------------------------------
 
+# The FTS columns: the reader's words are matched in the first four, filters in the last.
+FTS_COLUMNS = "title, summary, tag_names, body, filter_terms"
+
 SQLITE_TRIGGERS = [
     f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN
-        INSERT INTO search_fts(rowid, title, summary, tag_names, body)
-        VALUES (new.id, new.title, new.summary, new.tag_names, new.body);
+        INSERT INTO search_fts(rowid, {FTS_COLUMNS})
+        VALUES (new.id, new.title, new.summary, new.tag_names, new.body, new.filter_terms);
         INSERT INTO search_title_trgm(rowid, title) VALUES (new.id, new.title);
     END""",
     f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, summary, tag_names, body)
-        VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.body);
+        INSERT INTO search_fts(search_fts, rowid, {FTS_COLUMNS})
+        VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.body,
+                old.filter_terms);
         INSERT INTO search_title_trgm(search_title_trgm, rowid, title)
         VALUES ('delete', old.id, old.title);
     END""",
-    f"""CREATE TRIGGER search_fts_update AFTER UPDATE OF title, summary, tag_names, body
-        ON {TABLE} BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, summary, tag_names, body)
-        VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.body);
-        INSERT INTO search_fts(rowid, title, summary, tag_names, body)
-        VALUES (new.id, new.title, new.summary, new.tag_names, new.body);
+    f"""CREATE TRIGGER search_fts_update
+        AFTER UPDATE OF title, summary, tag_names, body, filter_terms ON {TABLE} BEGIN
+        INSERT INTO search_fts(search_fts, rowid, {FTS_COLUMNS})
+        VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.body,
+                old.filter_terms);
+        INSERT INTO search_fts(rowid, {FTS_COLUMNS})
+        VALUES (new.id, new.title, new.summary, new.tag_names, new.body, new.filter_terms);
         INSERT INTO search_title_trgm(search_title_trgm, rowid, title)
         VALUES ('delete', old.id, old.title);
         INSERT INTO search_title_trgm(rowid, title) VALUES (new.id, new.title);
@@ -38,7 +46,7 @@ SQLITE_DROP_TRIGGERS = [
 
 SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, summary, tag_names, body,
+        {FTS_COLUMNS},
         content='{TABLE}', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')""",
     f"""CREATE VIRTUAL TABLE search_title_trgm USING fts5(
@@ -60,15 +68,20 @@ SQLITE_REBUILD = [
 
 # PostgreSQL --------------------------------------------------------------------------------
 
+# Text at weights A (title), B (summary and tags), C (body); filter terms at D, unstemmed.
 POSTGRES_VECTOR = """
     setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
     || setweight(to_tsvector('english'::regconfig,
                  coalesce(summary, '') || ' ' || coalesce(tag_names, '')), 'B')
     || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')
+    || setweight(to_tsvector('simple'::regconfig, coalesce(filter_terms, '')), 'D')
 """
 
 POSTGRES_CREATE = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    # Keep rows whole up to a full page: a search tests each row it walks against its vector,
+    # and a vector moved out to TOAST cost several extra page reads per row.
+    f"ALTER TABLE {TABLE} SET (toast_tuple_target = 8160)",
     f"ALTER TABLE {TABLE} ADD COLUMN search_vector tsvector "
     f"GENERATED ALWAYS AS ({POSTGRES_VECTOR}) STORED",
     f"CREATE INDEX search_doc_vector ON {TABLE} USING GIN (search_vector)",
@@ -76,6 +89,7 @@ POSTGRES_CREATE = [
 ]
 
 POSTGRES_DROP = [
+    f"ALTER TABLE {TABLE} RESET (toast_tuple_target)",
     "DROP INDEX IF EXISTS search_doc_title_trgm",
     "DROP INDEX IF EXISTS search_doc_vector",
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",

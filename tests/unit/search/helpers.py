@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from hub.community import services as community
 from hub.community.models import Forum
-from hub.search.models import SearchDocument, SearchFacet
+from hub.search.models import SearchDocument
+from hub.search.terms import filter_terms
 from tests.unit.library.helpers import item_data
 
 _numbers = itertools.count(1)
@@ -32,13 +33,17 @@ def doc(**fields) -> SearchDocument:
     )
     facets = fields.pop("facets", {})
     values.update(fields)
-    row = SearchDocument.objects.create(**values)
-    SearchFacet.objects.bulk_create(
-        SearchFacet(document=row, name=name, value=value)
-        for name, ids in facets.items()
-        for value in ids
+    values.setdefault(
+        "filter_terms",
+        filter_terms(
+            kind=values["kind"],
+            network_id=values.get("network_id"),
+            author_id=None if values.get("is_anonymous") else values.get("author_id"),
+            created=values["created"],
+            facets=facets,
+        ),
     )
-    return row
+    return SearchDocument.objects.create(**values)
 
 
 def publish_item(author, editor, **overrides):

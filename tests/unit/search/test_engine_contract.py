@@ -1,12 +1,15 @@
 """One behavioural contract for every search engine: it runs against the test database's own
 (SQLite FTS5, or PostgreSQL full-text when DATABASE_URL points at PostgreSQL)."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from hub.search import queries
 from hub.search.backends import engine
-from hub.search.models import SearchDocument
+from hub.search.models import SearchDocument, document_id_base
 from hub.search.queries import SearchParams, search
 
 from .helpers import doc
@@ -255,13 +258,200 @@ def test_postgresql_forgives_a_typo_in_a_title():
 
 
 @pytest.mark.parametrize("sort", ["newest", "updated", "views", "comments"])
-def test_column_sorts_agree_whether_few_or_many_words_match(monkeypatch, sort):
+def test_column_sorts_order_every_match_below_the_cap(sort):
     for n in range(12):
         doc(title=f"Handover sheet {n}", view_count=(n * 7) % 5, comment_count=n % 3)
-    few = titles("handover", sort=sort)
+    rows = SearchDocument.objects.filter(title__startswith="Handover sheet")
+    column = {"newest": "created", "updated": "updated", "views": "view_count"}.get(
+        sort, "comment_count"
+    )
+    expected = [r.title for r in rows.order_by(f"-{column}", "-id")]
 
-    # Many matches make the SQLite engine walk the column's index instead of sorting.
-    monkeypatch.setattr(engine(), "walk_sort_index_above", 0, raising=False)
-    many = titles("handover", sort=sort)
+    assert titles("handover", sort=sort) == expected
 
-    assert many == few and len(few) == 12
+
+@pytest.mark.parametrize("sort", ["views", "comments"])
+def test_beyond_the_cap_a_column_sort_orders_the_newest_matches(monkeypatch, sort):
+    monkeypatch.setattr(queries, "COUNT_CAP", 5)
+    for n in range(8):
+        # The oldest rows are the most viewed and discussed: outside the newest five.
+        doc(title=f"Handover sheet {n}", view_count=100 * n, comment_count=10 * n)
+
+    found = search(viewer=_anonymous(), params=SearchParams(q="handover", sort=sort))
+
+    assert found.capped and found.count == 5 and found.window_sorted
+    assert [r.title for r in found.results] == [f"Handover sheet {n}" for n in (4, 3, 2, 1, 0)]
+
+
+def test_ids_follow_the_time_of_posting_whatever_the_order_of_writing():
+    now = timezone.now()
+    later = doc(title="Written first, posted later", created=now - timedelta(days=1))
+    earlier = doc(title="Written second, posted earlier", created=now - timedelta(days=30))
+    same_second = doc(title="Posted in the same second", created=later.created)
+
+    assert earlier.pk < later.pk < same_second.pk
+    assert later.pk == document_id_base(later.created)
+
+
+def test_the_window_is_the_newest_matches(monkeypatch):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    now = timezone.now()
+    for age in (5, 1, 4, 2, 3):  # written out of order
+        doc(title=f"Falls audit {age}", created=now - timedelta(days=age))
+
+    found = search(viewer=_anonymous(), params=SearchParams(q="falls", sort="newest"))
+
+    assert found.capped
+    assert [r.title for r in found.results] == ["Falls audit 1", "Falls audit 2", "Falls audit 3"]
+
+
+def test_best_match_ranks_title_then_summary_or_tags_then_text_newest_first():
+    now = timezone.now()
+    doc(title="Ward rounds", body="Delirium on the night shift.", created=now - timedelta(days=1))
+    doc(title="Older delirium guide", created=now - timedelta(days=9))
+    doc(title="Newer delirium guide", created=now - timedelta(days=8))
+    doc(title="Confusion", summary="Spotting delirium early.", created=now - timedelta(days=7))
+    doc(title="Tagged", tag_names="Delirium", created=now - timedelta(days=30))
+
+    assert titles("delirium") == [
+        "Newer delirium guide",
+        "Older delirium guide",
+        "Confusion",
+        "Tagged",
+        "Ward rounds",
+    ]
+
+
+def test_any_of_the_words_puts_results_with_every_word_first():
+    now = timezone.now()
+    doc(title="Insulin", created=now - timedelta(days=1))
+    doc(title="Heparin", created=now - timedelta(days=2))
+    doc(title="Old note", body="Insulin and heparin charts.", created=now - timedelta(days=50))
+
+    assert titles("insulin heparin", match_any=True) == ["Old note", "Insulin", "Heparin"]
+
+
+@pytest.fixture(params=["walk", "gin"])
+def postgres_way(request, monkeypatch):
+    """On PostgreSQL, run the test once walking the primary key and once from the GIN index."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one way to find matches")
+    monkeypatch.setattr(engine(), "force_strategy", request.param)
+    return request.param
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"q": "sepsis"}, ["Sepsis screening", "Sepsis in the network", "Sepsis bundle audit"]),
+        ({"q": '"sepsis screening"'}, ["Sepsis screening"]),
+        ({"q": "sepsis", "types": ["news"]}, ["Sepsis bundle audit"]),
+        (
+            {"q": "sepsis audit", "match_any": True},
+            ["Sepsis bundle audit", "Sepsis screening", "Falls audit", "Sepsis in the network"],
+        ),
+        ({"q": "", "tag_ids": [7]}, ["Sepsis screening", "Falls audit"]),
+        ({"q": "sepsis", "network_id": 42}, ["Sepsis in the network"]),
+        (
+            {"q": "sepsis", "titles_only": True, "sort": "views"},
+            ["Sepsis in the network", "Sepsis bundle audit", "Sepsis screening"],
+        ),
+    ],
+)
+def test_both_ways_of_finding_matches_agree(postgres_way, insider_of_42, params, expected):
+    make_the_four_documents()
+
+    found = search(viewer=insider_of_42, params=SearchParams(**params))
+
+    assert [r.title for r in found.results] == expected
+
+
+def test_a_walk_that_runs_out_of_budget_takes_the_gin_way(monkeypatch, insider_of_42):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one way to find matches")
+    make_the_four_documents()
+    monkeypatch.setattr(engine(), "strategy", lambda *args: ("walk", 1))
+    monkeypatch.setattr(engine().statistics, "rows", 1_000_000)
+
+    found = search(viewer=insider_of_42, params=SearchParams(q="sepsis"))
+
+    assert found.count == 3
+
+
+def test_postgresql_walks_for_common_words_and_uses_gin_for_rare_ones():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL chooses between two ways")
+    from hub.search.queries import criteria_for
+    from hub.search.query import parse_query
+
+    pg = engine()
+    pg.statistics.loaded = timezone_monotonic()
+    pg.statistics.frequency = {"patient": 0.8, "insulin": 0.09, "miss": 0.2, "dose": 0.23}
+    pg.statistics.floor = 0.003
+    pg.statistics.rows = 1_000_000
+    pg.statistics.stems.update(
+        {
+            "patient": ("patient",),
+            "insulin": ("insulin",),
+            "missed": ("miss",),
+            "dose": ("dose",),
+            "calciphylaxis": ("calciphylaxi",),
+            "a": (),
+            "of": (),
+        }
+    )
+    anyone = criteria_for(viewer=_anonymous(), params=SearchParams())
+    try:
+        assert pg.strategy(parse_query("patient"), anyone, 1001)[0] == "walk"
+        assert pg.strategy(parse_query('"missed a dose of insulin"'), anyone, 1001)[0] == "walk"
+        assert pg.strategy(parse_query("calciphylaxis"), anyone, 1001)[0] == "gin"
+        # A rare word narrows a common one: the pair is rare.
+        assert pg.strategy(parse_query("patient calciphylaxis"), anyone, 1001)[0] == "gin"
+        assert (
+            pg.strategy(parse_query("patient calciphylaxis", match_any=True), anyone, 1001)[0]
+            == "walk"
+        )
+    finally:
+        pg.statistics.loaded = float("-inf")
+
+
+def timezone_monotonic():
+    import time
+
+    return time.monotonic()
+
+
+@pytest.fixture
+def insider_of_42(db):
+    from hub.networks.models import Membership, Network
+    from tests.factories import MemberFactory
+
+    network = Network.objects.create(pk=42, name="Sepsis leads", slug="sepsis-leads", purpose="x")
+    user = MemberFactory(username="insider42")
+    Membership.objects.create(network=network, user=user, role="member")
+    return user
+
+
+def make_the_four_documents():
+    now = timezone.now()
+    doc(title="Sepsis bundle audit", kind="news", view_count=5, created=now - timedelta(days=3))
+    doc(
+        title="Sepsis screening",
+        body="A screening tool.",
+        view_count=1,
+        created=now - timedelta(days=1),
+        facets={"tag": [7]},
+    )
+    doc(
+        title="Falls audit",
+        body="Nothing about that.",
+        created=now - timedelta(days=2),
+        facets={"tag": [7]},
+    )
+    doc(
+        title="Sepsis in the network",
+        network_id=42,
+        view_count=9,
+        created=now - timedelta(days=2, hours=1),
+    )
+    doc(title="Sepsis in another network", network_id=43, created=now - timedelta(hours=1))

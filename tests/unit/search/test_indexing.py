@@ -11,7 +11,7 @@ from hub.community import services as community
 from hub.community.models import Forum
 from hub.engagement import services as engagement
 from hub.library import services as library
-from hub.search.models import SearchDocument, SearchFacet
+from hub.search.models import SearchDocument
 from hub.search.queries import SearchParams, search
 from hub.search.services import index_object, reindex_all
 
@@ -48,10 +48,13 @@ def test_an_item_carries_its_text_tags_categories_and_counts(author, editor, com
     assert row.tag_names == "Checklists, transfusion"  # tags are ordered by name
     assert row.author_name == "Nadia Shah" and row.author_id == author.pk
     category = item.categories.get()
-    facet_values = set(
-        SearchFacet.objects.filter(document=row, name="category").values_list("value", flat=True)
-    )
-    assert facet_values == {category.pk, category.parent_id}
+    terms = set(row.filter_terms.split())
+    assert {f"zcat{category.pk}", f"zcat{category.parent_id}"} <= terms
+    assert {"zkarticle", f"zau{author.pk}"} <= terms and "znetwork" not in terms
+    assert {t for t in terms if t.startswith("zcat")} == {
+        f"zcat{category.pk}",
+        f"zcat{category.parent_id}",
+    }
 
 
 def test_unpublishing_removes_an_item_and_republishing_brings_it_back(author, editor, committed):

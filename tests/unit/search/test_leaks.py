@@ -136,3 +136,33 @@ def test_json_has_exactly_the_promised_shape(content):
     assert data["results"][0]["author"] == "Nadia Shah"
     assert data["results"][0]["type"] == "article"
     json.dumps(data)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "moderator"])
+@pytest.mark.parametrize(
+    "query", ["type=article", "tags=handover", "type=topic&sort=newest", "author=insider"]
+)
+def test_filters_without_words_keep_network_content_from_outsiders(content, who, moderator, query):
+    # Filters alone are answered from the index terms, with who may see what among them.
+    user = {"anonymous": None, "member": MemberFactory()}.get(who, moderator)
+    for text in texts(client_for(user), query):
+        assert "Quokka network" not in text
+        assert "Quokka draft" not in text and "Quokka hidden topic" not in text
+
+
+def test_filters_without_words_find_network_content_for_its_members(content, insider):
+    data = client_for(insider).get("/search/?author=insider&format=json").json()
+
+    assert sorted(r["title"] for r in data["results"]) == [
+        "Quokka network resource",
+        "Quokka network talk",
+    ]
+
+
+def test_a_site_administrator_finds_every_networks_content(content):
+    admin = MemberFactory(roles=["Administrator"])
+
+    data = client_for(admin).get("/search/?q=quokka&format=json").json()
+
+    assert data["count"] == 7
+    assert "Quokka network talk" in {r["title"] for r in data["results"]}
