@@ -250,11 +250,13 @@ def probe(url: str, headers: dict[str, str]) -> dict:
         try:
             data = json.loads(body)
             result["count"] = data.get("count")
+            result["more"] = bool(data.get("more"))
             result["results"] = len(data.get("results", []))
         except ValueError:
             pass
-    elif m := re.search(rb"Found ([\d,]+) (?:result|member)", body):
-        result["count"] = int(m.group(1).replace(b",", b""))
+    elif m := re.search(rb"(Found|More than) ([\d,]+) (?:result|member)", body):
+        result["count"] = int(m.group(2).replace(b",", b""))
+        result["more"] = m.group(1) == b"More than"
     return result
 
 
@@ -398,6 +400,13 @@ def measure(engine: str, size: str, args: argparse.Namespace) -> dict:
 # Reporting -----------------------------------------------------------------------------------
 
 
+def count_label(probe: dict) -> str:
+    count = probe.get("count")
+    if count is None:
+        return ""
+    return f"more than {count:,}" if probe.get("more") else f"{count:,}"
+
+
 def markdown(records: list[dict]) -> str:
     lines = ["# Search benchmark", ""]
     for rec in records:
@@ -425,7 +434,7 @@ def markdown(records: list[dict]) -> str:
             c4, c32 = row["c4"], row["c32"]
             errors = sum(c4["errors"].values()) + sum(c32["errors"].values())
             lines.append(
-                f"| {row['scenario']} | {row['format']} | {row['probe'].get('count', '')} "
+                f"| {row['scenario']} | {row['format']} | {count_label(row['probe'])} "
                 f"| {c4['p50_ms']} | {c4['p95_ms']} | {c4['p99_ms']} | {c32['rps']} "
                 f"| {c32['p50_ms']} | {errors} | {c4['load_average']} |"
             )
