@@ -1,0 +1,78 @@
+"""Migration 0004 turns an existing index's facet rows into filter terms, on either engine."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from hub.search.queries import SearchParams, search
+
+BEFORE = [("search", "0003_sort_indexes_with_tie_break")]
+AFTER = [("search", "0004_filter_terms_and_time_ordered_ids")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_rows_get_their_terms_and_stay_searchable():
+    apps = migrate(BEFORE)
+    try:
+        document = apps.get_model("search", "SearchDocument")
+        facet = apps.get_model("search", "SearchFacet")
+        now = timezone.now()
+        common = dict(
+            source="test.doc",
+            summary="",
+            url="/test/",
+            created=now - timedelta(days=3),
+            updated=now - timedelta(days=3),
+            visible_from=now - timedelta(days=3),
+        )
+        named = document.objects.create(
+            object_id=1,
+            kind="article",
+            title="Bedside handover checklist",
+            body="How one ward cut missed observations.",
+            author_id=7,
+            author_name="Someone",
+            **common,
+        )
+        anonymous = document.objects.create(
+            object_id=2,
+            kind="topic",
+            title="Handover at night",
+            body="Told in confidence.",
+            is_anonymous=True,
+            forum_id=5,
+            network_id=9,
+            **common,
+        )
+        facet.objects.create(document=named, name="tag", value=12)
+        facet.objects.create(document=named, name="category", value=3)
+        facet.objects.create(document=named, name="category", value=1)
+        facet.objects.create(document=anonymous, name="forum", value=5)
+    finally:
+        migrate(AFTER)
+
+    from hub.search.models import SearchDocument
+
+    month = timezone.localtime(now - timedelta(days=3)).strftime("zm%Y%m")
+    terms = dict(SearchDocument.objects.values_list("object_id", "filter_terms"))
+    assert terms[1] == f"zkarticle zau7 {month} zcat1 zcat3 ztag12"
+    # Anonymous: no author term; network content carries its scope terms.
+    assert terms[2] == f"znetwork znet9 zktopic {month} zfor5"
+
+    # The rebuilt full-text index answers words and filters together.
+    found = search(viewer=AnonymousUser(), params=SearchParams(q="handover", tag_ids=[12]))
+    assert [r.title for r in found.results] == ["Bedside handover checklist"]
+    # The network's row stays out of an outsider's results.
+    everything = search(viewer=AnonymousUser(), params=SearchParams(q="handover"))
+    assert [r.title for r in everything.results] == ["Bedside handover checklist"]
