@@ -4,7 +4,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from hub.core.validators import validate_plain_text
-from hub.core.widgets import QuickSelect
+from hub.core.widgets import QuickDateInput, QuickSelect, QuickTextInput
 
 from .adapter import RESERVED_USERNAMES
 from .models import MemberType, OrganisationKind, User, Visibility
@@ -87,13 +87,15 @@ class AvatarForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    name = forms.CharField(required=False, max_length=100, label="Name")
-    organisation = forms.CharField(required=False, max_length=200)
+    name = forms.CharField(required=False, max_length=100, label="Name", widget=QuickTextInput)
+    organisation = forms.CharField(required=False, max_length=200, widget=QuickTextInput)
     # QuickSelect: the country list alone (250 options) took 4 ms a page through templates.
     country = LazyTypedChoiceField(
         choices=[("", "Any country")] + list(countries), required=False, widget=QuickSelect
     )
-    role = forms.CharField(required=False, max_length=120, label="Role or job title")
+    role = forms.CharField(
+        required=False, max_length=120, label="Role or job title", widget=QuickTextInput
+    )
     member_type = forms.ChoiceField(
         choices=[("", "Any type")] + list(MemberType.choices), required=False, widget=QuickSelect
     )
@@ -107,12 +109,12 @@ class DirectoryFilterForm(forms.Form):
     joined_after = forms.DateField(
         required=False,
         label="Joined on or after",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=QuickDateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     joined_before = forms.DateField(
         required=False,
         label="Joined on or before",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=QuickDateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self):

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from hub.accounts.forms import DirectoryFilterForm
 from hub.community.models import Forum
-from hub.core.widgets import QuickSelect
+from hub.core.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
 from hub.library.models import Category, Tag
 from hub.networks.access import member_network_ids
 from hub.networks.models import Network
@@ -53,7 +53,7 @@ def _date_field(label: str) -> forms.DateField:
         label=label,
         input_formats=ISO_DATE,
         error_messages={"invalid": DATE_ERROR},
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=QuickDateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -64,7 +64,7 @@ def _count_field(label: str) -> forms.IntegerField:
         min_value=0,
         max_value=MAX_COUNT,
         error_messages={"invalid": NUMBER_ERROR},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        widget=QuickNumberInput(attrs={"inputmode": "numeric", "min": 0}),
     )
 
 
@@ -89,7 +89,7 @@ class SearchForm(forms.Form):
         required=False,
         label="Search for",
         help_text='Put "quotes" around words that must appear together.',
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=QuickTextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     match = forms.ChoiceField(
         required=False,
@@ -101,7 +101,7 @@ class SearchForm(forms.Form):
         required=False,
         label="Tags",
         help_text="Separate tags with commas.",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "data-tag-suggest": ""}),
+        widget=QuickTextInput(attrs={"autocomplete": "off", "data-tag-suggest": ""}),
     )
     tags_match = forms.ChoiceField(
         required=False,
@@ -110,7 +110,10 @@ class SearchForm(forms.Form):
         widget=forms.RadioSelect,
     )
     author = forms.CharField(
-        required=False, label="Author", help_text="A member's name or username."
+        required=False,
+        label="Author",
+        help_text="A member's name or username.",
+        widget=QuickTextInput,
     )
     type = forms.MultipleChoiceField(
         required=False,
@@ -264,9 +267,15 @@ class SearchForm(forms.Form):
 
 
 class MemberSearchForm(DirectoryFilterForm):
-    first_name = forms.CharField(required=False, max_length=100, label="First name")
-    last_name = forms.CharField(required=False, max_length=100, label="Last name")
-    about = forms.CharField(required=False, max_length=200, label="About me contains")
+    first_name = forms.CharField(
+        required=False, max_length=100, label="First name", widget=QuickTextInput
+    )
+    last_name = forms.CharField(
+        required=False, max_length=100, label="Last name", widget=QuickTextInput
+    )
+    about = forms.CharField(
+        required=False, max_length=200, label="About me contains", widget=QuickTextInput
+    )
 
     field_order = [
         "name",

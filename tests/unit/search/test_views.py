@@ -1,6 +1,6 @@
 """The search page, its JSON and feed: bounded queries, bad input, sharing, suggestions."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -78,6 +78,24 @@ def test_the_page_shows_count_type_title_snippet_author_date_and_place(client, m
     assert "<mark>Falls</mark>" in html and "<b>bed</b>" not in html
     assert "By Someone" in html and 'href="/somewhere/"' in html
     assert "Page 1 of 3" in html and "page=2" in html
+
+
+def test_results_show_the_day_posted_in_the_readers_time_zone(client):
+    # 23:30 UTC on 1 July is 00:30 on 2 July in London (the hub's default time zone).
+    posted = datetime(2025, 7, 1, 23, 30, tzinfo=UTC)
+    doc(title="Night shift handover", created=posted, updated=posted, visible_from=posted)
+    doc(
+        title="Handover told anonymously",
+        created=posted - timedelta(days=40),
+        updated=posted - timedelta(days=40),
+        visible_from=posted - timedelta(days=40),
+        is_anonymous=True,
+    )
+
+    html = client.get("/search/?q=handover").content.decode()
+
+    assert '<time datetime="2025-07-02">2 Jul 2025</time>' in html
+    assert '<time datetime="2025-05-23">23 May 2025</time>' in html
 
 
 def test_accept_json_answers_json_and_the_page_varies_on_accept(client, many):
