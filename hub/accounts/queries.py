@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .member_text import contains, narrowed
+from .member_text import contains, exactly, narrowed
 from .models import User, Visibility
 
 # Profile facts that each have their own visibility setting.
@@ -97,8 +97,8 @@ def member_directory(*, viewer: User, filters: dict[str, Any]) -> QuerySet[User]
     )
     name = (filters.get("name") or "").strip()
     if name:
-        by_public_name = contains(name, "display_name", "username")
-        by_real_name = contains(name, "first_name", "last_name") & _visible_q("real_name", viewer)
+        by_public_name = exactly(name, "display_name", "username")
+        by_real_name = exactly(name, "first_name", "last_name") & _visible_q("real_name", viewer)
         # One index look-up for all four names, then the exact tests on what it found.
         everywhere = narrowed(name, "display_name", "username", "first_name", "last_name")
         members = members.filter(everywhere).filter(by_public_name | by_real_name)
