@@ -162,8 +162,12 @@ class SearchForm(forms.Form):
         self.fields["forum"].choices = _tree_choices(
             list(Forum.objects.values_list("pk", "parent_id", "name", "slug")), "Any forum"
         )
-        self.networks = {n.slug: n for n in Network.objects.only("pk", "slug", "name")}
         mine = member_network_ids(viewer)
+        # The viewer's networks and the one asked for, not every network on the hub.
+        wanted = Q(pk__in=mine) | Q(slug=self.data.get("network") or "")
+        self.networks = {
+            n.slug: n for n in Network.objects.filter(wanted).only("pk", "slug", "name", "listed")
+        }
         choices = [(n.slug, n.name) for n in self.networks.values() if n.pk in mine]
         requested = self.networks.get(self.data.get("network") or "")
         if requested is not None and requested.pk not in mine:

@@ -66,23 +66,18 @@ def where_clause(filtered: QuerySet) -> tuple[str, list] | None:
 
 # Best match: where the words are, as points (highest first; newest first on a tie).
 EVERY_WORD, IN_TITLE, IN_SUMMARY = 4, 2, 1
-SORT_COLUMNS = ("created", "updated", "view_count", "comment_count")
 
 
 @dataclass
 class Window:
     """The newest matches, newest first: their ids; their Best match points when the engine
-    worked them out while finding them; their sort columns (SORT_COLUMNS) when it read the
-    rows anyway. Plain lists and dicts: an object per match cost a millisecond a search."""
+    worked them out while finding them; the value of the column sorted on, when the engine
+    read it with the rows. Plain lists and dicts: an object per match cost a millisecond a
+    search."""
 
     ids: list[int]
     points: dict[int, int] | None = None
-    # Rows of (id, *SORT_COLUMNS, …) as read, turned into {id: value} only when sorted on.
-    rows: list[tuple] | None = None
-
-    def column(self, name: str) -> dict[int, Any]:
-        position = 1 + SORT_COLUMNS.index(name)
-        return {row[0]: row[position] for row in self.rows or ()}
+    sort_values: dict[int, float] | None = None
 
 
 class Engine:
@@ -109,24 +104,26 @@ class Engine:
     ) -> Match:
         if criteria.nothing:
             return Match([], 0, False)
-        window = self.window(query=query, criteria=criteria, size=count_cap + 1)
+        ranked = sort == "relevance" and bool(query)
+        column = None if ranked else SORT_FIELDS.get(sort, "created")
+        window = self.window(query=query, criteria=criteria, size=count_cap + 1, column=column)
         capped = len(window.ids) > count_cap
         ids = window.ids[:count_cap]
-        column = SORT_FIELDS.get(sort, "created")
         # The ids are newest first and Python's sort is stable (with reverse too), so ties
         # stay newest first without a second key: a thousand ids sort in C.
-        if sort == "relevance" and query:
+        if ranked:
             points = self.points(query=query, criteria=criteria, window=window)
             page = sorted(ids, key=points.__getitem__, reverse=True)[offset : offset + limit]
-        elif window.rows is not None:
-            values = window.column(column)
+        elif window.sort_values is not None:
+            values = window.sort_values
             page = sorted(ids, key=values.__getitem__, reverse=True)[offset : offset + limit]
         else:
             page = self.ordered(ids, column=column, offset=offset, limit=limit)
         return Match(page, len(ids), capped)
 
-    def window(self, *, query: ParsedQuery, criteria, size: int) -> Window:
-        """The newest `size` matches the viewer may see."""
+    def window(self, *, query: ParsedQuery, criteria, size: int, column: str | None) -> Window:
+        """The newest `size` matches the viewer may see (with the values of `column`, when the
+        engine can read them on the way)."""
         raise NotImplementedError
 
     def points(self, *, query: ParsedQuery, criteria, window: Window) -> dict[int, int]:

@@ -90,7 +90,7 @@ class SqliteEngine(Engine):
     def unindexed(self, column: str) -> str:
         return f'+"{column}"'
 
-    def window(self, *, query: ParsedQuery, criteria, size: int) -> Window:
+    def window(self, *, query: ParsedQuery, criteria, size: int, column: str | None) -> Window:
         rows_where = criteria.where()
         if rows_where is None:
             return Window([])
