@@ -129,6 +129,11 @@ def _index_batch(source: SearchSource, pks: list[int]) -> None:
         doc = source.document(obj)
         row = _row(source, obj, doc)
         old = existing.get(pk)
+        if old is not None and old.created != row.created:
+            # A new posting time (a scheduled item moved): a new id, so ids keep following
+            # the time of posting (see models.document_id_base).
+            old.delete()
+            old = None
         if old is None:
             row.save(force_insert=True)
         else:

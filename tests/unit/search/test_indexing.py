@@ -11,7 +11,7 @@ from hub.community import services as community
 from hub.community.models import Forum
 from hub.engagement import services as engagement
 from hub.library import services as library
-from hub.search.models import SearchDocument
+from hub.search.models import SearchDocument, document_id_base
 from hub.search.queries import SearchParams, search
 from hub.search.services import index_object, reindex_all
 
@@ -76,6 +76,23 @@ def test_a_scheduled_item_appears_only_when_its_time_comes(author, editor, commi
     row = SearchDocument.objects.get(object_id=item.pk, source="library.item")
     SearchDocument.objects.filter(pk=row.pk).update(visible_from=timezone.now())
     assert found("sepsis") == ["Scheduled sepsis bundle"]
+
+
+def test_a_new_posting_time_gives_the_row_an_id_that_follows_it(author, editor, committed):
+    with committed():
+        item = library.item_create(actor=author, data=_data(title="Moved sepsis bundle"))
+        library.item_submit(actor=author, item=item)
+        library.item_publish(actor=editor, item=item, at=timezone.now() + timedelta(days=2))
+    first = SearchDocument.objects.get(object_id=item.pk, source="library.item")
+    moved_to = timezone.now() + timedelta(days=9)
+    type(item).objects.filter(pk=item.pk).update(published_at=moved_to)
+
+    with committed():
+        index_object(item)
+
+    row = SearchDocument.objects.get(object_id=item.pk, source="library.item")
+    assert row.created == moved_to
+    assert row.pk != first.pk and row.pk >= document_id_base(moved_to)
 
 
 def test_editing_an_item_rewrites_its_row(author, editor, committed):
