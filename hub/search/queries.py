@@ -204,14 +204,6 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
     return Criteria(terms=terms, rows=rows, networks=networks, nothing=nothing)
 
 
-def filtered_documents(*, viewer: Any, params: SearchParams) -> QuerySet[SearchDocument]:
-    """The same filters as plain row checks (for searches the index has no terms for)."""
-    criteria = criteria_for(viewer=viewer, params=params)
-    if criteria.nothing:
-        return SearchDocument.objects.none()
-    return visible_documents(viewer) & criteria.rows
-
-
 ORDERINGS = {
     "newest": ("-created", "-id"),
     "relevance": ("-created", "-id"),  # with no words, newest first

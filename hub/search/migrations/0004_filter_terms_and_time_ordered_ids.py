@@ -11,23 +11,6 @@ time. On a large index this migration rebuilds the full-text index: minutes per 
 
 from django.db import migrations, models
 
-# What 0002 created, to drop it and (backwards) to make it again.
-OLD_SQLITE_TRIGGERS = [
-    "DROP TRIGGER IF EXISTS search_fts_insert",
-    "DROP TRIGGER IF EXISTS search_fts_delete",
-    "DROP TRIGGER IF EXISTS search_fts_update",
-]
-OLD_SQLITE_DROP = [
-    *OLD_SQLITE_TRIGGERS,
-    "DROP TABLE IF EXISTS search_fts",
-    "DROP TABLE IF EXISTS search_title_trgm",
-]
-OLD_POSTGRES_DROP = [
-    "DROP INDEX IF EXISTS search_doc_title_trgm",
-    "DROP INDEX IF EXISTS search_doc_vector",
-    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS search_vector",
-]
-
 # The full-text part as this migration made it: a frozen copy of hub/search/backends/sql.py
 # at the time (later changes to sql.py get migrations of their own).
 TABLE = "search_searchdocument"
@@ -97,16 +80,19 @@ POSTGRES_DROP = [
 ]
 
 
+def _made_by_0002():
+    """Migration 0002, whose own statements made (and drop) the old full-text part."""
+    from importlib import import_module
+
+    return import_module("hub.search.migrations.0002_full_text")
+
+
 def drop_full_text(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for statement in {"sqlite": OLD_SQLITE_DROP, "postgresql": OLD_POSTGRES_DROP}.get(vendor, []):
-        schema_editor.execute(statement)
+    _made_by_0002().backwards(apps, schema_editor)
 
 
 def make_old_full_text(apps, schema_editor):
-    from importlib import import_module
-
-    old = import_module("hub.search.migrations.0002_full_text")
+    old = _made_by_0002()
     old.forwards(apps, schema_editor)
     if schema_editor.connection.vendor == "sqlite":
         for statement in old.SQLITE_REBUILD:
