@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
@@ -369,6 +370,51 @@ def member_search(*, viewer: Any, filters: dict[str, Any]) -> QuerySet:
     if about:
         members = members.filter(contains(about, "about") & _shown_to("about", viewer))
     return members
+
+
+@dataclass
+class MemberResults:
+    """One page of a member search, in name order, with the count as content search gives it:
+    exact up to COUNT_CAP, "More than 1,000" beyond, when the pages cover the first COUNT_CAP."""
+
+    page: Page  # its object_list: the members of this page, in name order
+    count: int
+    capped: bool
+
+    @property
+    def count_text(self) -> str:
+        if self.capped:
+            return f"More than {self.count:,} members"
+        return f"Found {self.count:,} member{'s' if self.count != 1 else ''}"
+
+    @property
+    def note(self) -> str:
+        if not self.capped:
+            return ""
+        return (
+            f"These pages show the first {self.count:,} in name order. Add a filter, such as "
+            "a country or a role, to find the others."
+        )
+
+
+def member_search_page(
+    *, viewer: Any, filters: dict[str, Any], page_number: Any, per_page: int = PER_PAGE
+) -> MemberResults:
+    """A page of `member_search`. One query reads the first COUNT_CAP + 1 matches' ids in name
+    order, which gives the count and every page's ids at once (counting and then sorting read
+    every match twice); a second fetches the page's members."""
+    found = member_search(viewer=viewer, filters=filters)
+    ids = list(found.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    capped = len(ids) > COUNT_CAP
+    page = Paginator(ids[:COUNT_CAP], per_page).get_page(page_number)
+    rows = (
+        get_user_model()
+        .objects.select_related("organisation")
+        .prefetch_related("groups")
+        .in_bulk(page.object_list)
+    )
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return MemberResults(page=page, count=len(ids) - capped, capped=capped)
 
 
 def author_ids_for(name: str) -> list[int]:

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -21,7 +20,7 @@ from .queries import (
     Result,
     SearchParams,
     SearchResults,
-    member_search,
+    member_search_page,
     search,
     similar_titles,
 )
@@ -196,13 +195,21 @@ def members(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     if form.is_bound and not form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
-    found = member_search(viewer=request.user, filters=filters)
-    page = Paginator(found, 20).get_page(request.GET.get("page"))
+    found = member_search_page(
+        viewer=request.user, filters=filters, page_number=request.GET.get("page")
+    )
+    page = found.page
     profiles = [profile_view(viewer=request.user, member=m) for m in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "search/members.html",
-        {"form": form, "page": page, "profiles": profiles, "query": query.urlencode()},
+        {
+            "form": form,
+            "found": found,
+            "page": page,
+            "profiles": profiles,
+            "query": query.urlencode(),
+        },
     )

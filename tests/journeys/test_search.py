@@ -159,6 +159,29 @@ def test_a_member_finds_another_by_first_name_and_country_but_not_by_a_private_f
     assert "first_name=grace" in page.url and "country=GB" in page.url
 
 
+def test_a_broad_member_search_says_it_shows_the_first_matches_in_name_order(page, monkeypatch):
+    """The member count stops at the cap, as content search's does; the cap is lowered so
+    three members stand for thousands."""
+    from hub.search import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    MemberFactory(username="rita", email="rita@example.org", display_name="Rita")
+    for name in ("Okafor Cy", "Okafor Ama", "Okafor Bo"):
+        MemberFactory(display_name=name)
+
+    sign_in(page, "rita@example.org")
+    page.goto("/search/members/")
+    page.get_by_label("Name (optional)", exact=True).fill("okafor")
+    page.get_by_role("button", name="Search members").click()
+
+    expect(page.get_by_role("heading", name="More than 2 members")).to_be_visible()
+    expect(page.get_by_text("These pages show the first 2 in name order")).to_be_visible()
+    expect(page.get_by_role("link", name="Okafor Ama")).to_be_visible()
+    expect(page.get_by_role("link", name="Okafor Bo")).to_be_visible()
+    expect(page.get_by_role("link", name="Okafor Cy")).to_have_count(0)
+    assert_accessible(page)
+
+
 def test_a_broad_search_says_how_it_is_counted_and_sorted(page, monkeypatch):
     """Past the count cap the page says "More than", and a popularity sort says it ordered the
     newest matches. The cap is lowered so a handful of items stands for thousands."""

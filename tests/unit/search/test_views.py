@@ -247,6 +247,47 @@ def test_member_search_matches_only_what_the_viewer_may_see(client, member):
     assert "Found 0 members" in html
 
 
+def test_member_search_pages_through_matches_in_name_order(client, member):
+    for name in ("Okafor Eve", "Okafor Ann", "Okafor Dan", "Okafor Bea", "Okafor Cal"):
+        MemberFactory(display_name=name)
+    client.force_login(member)
+
+    first = client.get("/search/members/?name=okafor").content.decode()
+    assert "Found 5 members" in first
+    names = [n for n in ("Ann", "Bea", "Cal", "Dan", "Eve") if f"Okafor {n}" in first]
+    assert names == ["Ann", "Bea", "Cal", "Dan", "Eve"]
+    assert first.index("Okafor Ann") < first.index("Okafor Bea") < first.index("Okafor Eve")
+
+
+def test_member_search_counts_up_to_the_cap_and_says_when_there_are_more(
+    client, member, monkeypatch
+):
+    monkeypatch.setattr("hub.search.queries.COUNT_CAP", 3)
+    for name in ("Okafor Eve", "Okafor Ann", "Okafor Dan", "Okafor Bea", "Okafor Cal"):
+        MemberFactory(display_name=name)
+    client.force_login(member)
+
+    html = client.get("/search/members/?name=okafor").content.decode()
+
+    assert "More than 3 members" in html
+    assert "These pages show the first 3 in name order" in html
+    assert "Okafor Cal" in html and "Okafor Dan" not in html
+
+
+def test_member_search_page_runs_the_same_queries_for_any_number_of_matches(
+    client, member, django_assert_max_num_queries
+):
+    for n in range(45):
+        MemberFactory(display_name=f"Okafor {n:02d}")
+    client.force_login(member)
+
+    with django_assert_max_num_queries(10):
+        html = client.get("/search/members/?name=okafor&page=2").content.decode()
+
+    assert "Found 45 members" in html and "Page 2 of 3" in html
+    assert "Okafor 20" in html and "Okafor 39" in html and "Okafor 40" not in html
+
+
 def test_member_search_bad_dates_say_so(client, member):
     client.force_login(member)
     response = client.get("/search/members/?joined_after=soon")
