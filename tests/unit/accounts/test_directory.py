@@ -298,3 +298,26 @@ def test_on_sqlite_the_name_filter_reads_the_text_index_not_every_member(client,
         listed(client, name="heron")
 
     assert any("accounts_member_text MATCH" in q["sql"] for q in queries_run.captured_queries)
+
+
+# The verified-email index (migration 0003) ---------------------------------------------------
+
+
+def test_the_verified_email_check_has_an_index_of_its_own():
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "account_emailaddress")
+
+    assert ["user_id", "verified"] in [
+        spec["columns"] for spec in indexes.values() if spec["index"]
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan")
+def test_on_sqlite_the_verified_email_check_reads_only_that_index():
+    shown = queries.active_members().values("pk")
+    sql, params = shown.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+
+    assert "COVERING INDEX account_emailaddress_user_verified" in plan

@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max
 
 from hub.accounts.models import User
@@ -64,6 +64,21 @@ def test_the_corpus_has_the_counts_asked_for_and_consistent_topics():
     # Every item is filed in a category; the generator picks from the real taxonomy.
     assert not Item.objects.filter(categories=None).exists()
     assert Item.objects.exclude(tags=None).count() > 40
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_on_postgresql_the_corpus_leaves_statistics_as_autovacuum_would():
+    generate()
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename FROM pg_stats WHERE tablename IN "
+            "('accounts_user', 'account_emailaddress', 'community_post')"
+        )
+        analysed = {row[0] for row in cursor.fetchall()}
+
+    assert analysed == {"accounts_user", "account_emailaddress", "community_post"}
 
 
 @pytest.mark.django_db
