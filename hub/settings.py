@@ -134,9 +134,13 @@ if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # JIT compiling pays off for long reports, not for our short queries: a search whose
-        # estimated cost crossed jit_above_cost spent tens of milliseconds compiling.
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+        # JIT compiling and parallel workers pay off for long reports on an idle server, not
+        # for our short queries side by side: a search whose estimated cost crossed
+        # jit_above_cost spent tens of milliseconds compiling, and member search's parallel
+        # plan took 50% longer under load, its worker waiting for a core other requests held.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "options", "-c jit=off -c max_parallel_workers_per_gather=0"
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

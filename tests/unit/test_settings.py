@@ -167,3 +167,15 @@ def test_suite_sqlite_connection_waits_twenty_seconds_for_a_busy_database(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20000
+
+
+def test_postgresql_connections_run_without_jit_or_parallel_workers(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the suite runs on SQLite; the PostgreSQL run covers this")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
