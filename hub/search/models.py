@@ -28,6 +28,22 @@ def document_id_base(created: datetime) -> int:
     return max(0, int(created.timestamp())) * ID_SLOTS
 
 
+# Every id from here up was given by document_id_base (a posting time after September 2001);
+# ids below it may be older sequence numbers, which an upgraded index keeps until `reindex`.
+TIME_ORDERED_IDS_FROM = 10**9 * ID_SLOTS
+# Rows posted in one second take the next free ids, so in a burst of more than ID_SLOTS rows a
+# row's id reaches into the next seconds; an hour of ids is more than any burst.
+ID_SPILL = 3600 * ID_SLOTS
+
+
+def posting_id_range(after: datetime | None, before: datetime | None) -> tuple[int, int | None]:
+    """Ids that every row posted in [after, before) has (and some others, so the posting time
+    is still checked): (low, high), high None for no upper bound."""
+    low = document_id_base(after) if after is not None else 0
+    high = document_id_base(before) + ID_SPILL if before is not None else None
+    return low, high
+
+
 class SearchDocument(models.Model):
     id = models.BigAutoField(primary_key=True)
     # Which registered source made the row ("library.item", "community.post", …) and its pk.

@@ -140,14 +140,21 @@ class Criteria:
 
     `terms` is an AND of OR-groups of index terms (see terms.py), answered by the full-text
     index; `rows` keeps the filters checked on each row (exact dates, counts). `networks` is
-    who may see what: None for a site administrator, else the networks the viewer belongs to
-    (public content is always allowed). `nothing` is set when a filter can match nothing.
+    who may see what: the networks the viewer belongs to (public content is always allowed),
+    or None when nothing needs hiding: for a site administrator, or when the search keeps to
+    one network the viewer is in. `nothing` is set when a filter can match nothing.
+    A posting-date filter is in `rows` (exact), in `terms` as the group `months` (the index's
+    narrowing), and as `posted_from`/`posted_until` for an engine that narrows by id instead
+    (ids follow the time of posting).
     """
 
     terms: list[list[str]]
     rows: QuerySet[SearchDocument]
     networks: frozenset[int] | None
     nothing: bool = False
+    months: list[str] | None = None
+    posted_from: datetime | None = None
+    posted_until: datetime | None = None
 
     def where(self) -> tuple[str, list] | None:
         """The row filters as SQL (None when they can match nothing)."""
@@ -181,17 +188,26 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
     if params.network_id is not None:
         if networks is not None and params.network_id not in networks:
             nothing = True  # not a member: the network's content is not for this viewer
+        else:
+            # Only this network's rows carry its term, and the viewer may see them all: the
+            # rule hiding other networks would only make the index read every network row.
+            networks = None
         terms.append([terms_mod.network_term(params.network_id)])
-    if params.created_after or params.created_before:
+    posted_from = _start_of(params.created_after) if params.created_after else None
+    posted_until = (
+        _start_of(params.created_before + timedelta(days=1)) if params.created_before else None
+    )
+    months = None
+    if posted_from or posted_until:
         months = terms_mod.month_terms(
             params.created_after, params.created_before, today=timezone.localdate()
         )
         if months:
             terms.append(months)
-    if params.created_after:
-        rows = rows.filter(created__gte=_start_of(params.created_after))
-    if params.created_before:
-        rows = rows.filter(created__lt=_start_of(params.created_before + timedelta(days=1)))
+    if posted_from:
+        rows = rows.filter(created__gte=posted_from)
+    if posted_until:
+        rows = rows.filter(created__lt=posted_until)
     if params.updated_after:
         rows = rows.filter(updated__gte=_start_of(params.updated_after))
     if params.updated_before:
@@ -202,7 +218,15 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
         rows = rows.filter(reaction_count__gte=params.min_reactions)
     if params.min_views:
         rows = rows.filter(view_count__gte=params.min_views)
-    return Criteria(terms=terms, rows=rows, networks=networks, nothing=nothing)
+    return Criteria(
+        terms=terms,
+        rows=rows,
+        networks=networks,
+        nothing=nothing,
+        months=months or None,
+        posted_from=posted_from,
+        posted_until=posted_until,
+    )
 
 
 ORDERINGS = {

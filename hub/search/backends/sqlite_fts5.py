@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from .. import terms
+from ..models import TIME_ORDERED_IDS_FROM, SearchDocument, posting_id_range
 from ..query import ParsedQuery, Term
 from . import sql as ddl
 from .base import (
@@ -56,9 +57,29 @@ def words_expression(query: ParsedQuery, *, columns: str | None = None, every: b
     return f"{columns} : ({words})"
 
 
-def filter_expression(criteria) -> list[str]:
-    """The criteria's term groups as FTS5 filter-column clauses, to AND together."""
-    return ["filter_terms : (" + " OR ".join(group) + ")" for group in criteria.terms]
+def filter_expression(criteria, *, by_id: bool = False) -> list[str]:
+    """The criteria's term groups as FTS5 filter-column clauses, to AND together. `by_id`
+    leaves out the posting months, for a search that narrows the dates by rowid instead."""
+    return [
+        "filter_terms : (" + " OR ".join(group) + ")"
+        for group in criteria.terms
+        if not (by_id and group is criteria.months)
+    ]
+
+
+def posting_rowids(criteria, query: ParsedQuery) -> tuple[int, int | None] | None:
+    """The rowids of the posting-date filter, when FTS5 can use them in place of the month
+    terms: every id follows the time of posting, and words or other terms remain to look up
+    (FTS5 needs something to match). A year of one tag at 1M posts: 0.3 ms against 2.5 ms
+    for the tag merged with fourteen month terms. (PostgreSQL's GIN index intersects the
+    months well; a range of ids made it read 128,000 index entries.)"""
+    if not (criteria.posted_from or criteria.posted_until):
+        return None
+    if not query and not [g for g in criteria.terms if g is not criteria.months]:
+        return None
+    if SearchDocument.objects.filter(pk__lt=TIME_ORDERED_IDS_FROM).exists():
+        return None  # older ids from before time-ordered ids, until `reindex`
+    return posting_id_range(criteria.posted_from, criteria.posted_until)
 
 
 def hidden_expression(criteria) -> str:
@@ -73,9 +94,11 @@ def hidden_expression(criteria) -> str:
     return hidden
 
 
-def match_expression(query: ParsedQuery, criteria, *, scope: bool = True, **words) -> str:
+def match_expression(
+    query: ParsedQuery, criteria, *, scope: bool = True, by_id: bool = False, **words
+) -> str:
     parts = [words_expression(query, **words)] if query else []
-    expression = "(" + " AND ".join(parts + filter_expression(criteria)) + ")"
+    expression = "(" + " AND ".join(parts + filter_expression(criteria, by_id=by_id)) + ")"
     hidden = hidden_expression(criteria) if scope else ""
     return f"{expression} NOT {hidden}" if hidden else expression
 
@@ -94,16 +117,24 @@ class SqliteEngine(Engine):
         rows_where = criteria.where()
         if rows_where is None:
             return Window([])
-        expression = match_expression(query, criteria)
+        rowids = posting_rowids(criteria, query)
+        expression = match_expression(query, criteria, by_id=rowids is not None)
         now = timezone.now()
+        # A posting-date range as a rowid range, which FTS5 seeks to in its lists.
+        id_sql, id_params = "", []
+        if rowids is not None:
+            low, high = rowids
+            id_sql, id_params = " AND search_fts.rowid >= %s", [low]
+            if high is not None:
+                id_sql, id_params = id_sql + " AND search_fts.rowid <= %s", [low, high]
         # Scheduled rows not yet visible are few: leave them out by id.
         not_yet = f"SELECT id FROM {TABLE} WHERE visible_from > %s"
         where_sql, where_params = rows_where
         if where_sql == "1=1":
             rows = self._run(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s{id_sql} "
                 f"AND rowid NOT IN ({not_yet}) ORDER BY rowid DESC LIMIT %s",
-                [expression, now, size],
+                [expression, *id_params, now, size],
             )
         else:
             # CROSS JOIN keeps FTS5 first: it yields matches newest first and the documents
@@ -111,9 +142,10 @@ class SqliteEngine(Engine):
             rows = self._run(
                 f'SELECT search_fts.rowid FROM search_fts CROSS JOIN "{TABLE}" '
                 f'ON "{TABLE}"."id" = search_fts.rowid '
-                f'WHERE search_fts MATCH %s AND "{TABLE}"."visible_from" <= %s AND ({where_sql}) '
+                f"WHERE search_fts MATCH %s{id_sql} "
+                f'AND "{TABLE}"."visible_from" <= %s AND ({where_sql}) '
                 "ORDER BY search_fts.rowid DESC LIMIT %s",
-                [expression, now, *where_params, size],
+                [expression, *id_params, now, *where_params, size],
             )
         return Window([r[0] for r in rows])
 

@@ -1,7 +1,7 @@
 """One behavioural contract for every search engine: it runs against the test database's own
 (SQLite FTS5, or PostgreSQL full-text when DATABASE_URL points at PostgreSQL)."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -340,6 +340,16 @@ def postgres_way(request, monkeypatch):
     return request.param
 
 
+@pytest.fixture(params=["walk", "gin"])
+def every_way(request, monkeypatch):
+    """SQLite's one way of finding matches, or each of PostgreSQL's two."""
+    if connection.vendor == "postgresql":
+        monkeypatch.setattr(engine(), "force_strategy", request.param)
+    elif request.param != "walk":
+        pytest.skip("SQLite has one way to find matches")
+    return request.param
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
@@ -455,3 +465,99 @@ def make_the_four_documents():
         created=now - timedelta(days=2, hours=1),
     )
     doc(title="Sepsis in another network", network_id=43, created=now - timedelta(hours=1))
+
+
+# Posting dates as ranges of ids (ids follow the time of posting) ------------------------------
+
+
+def _local(moment: str):
+    return timezone.make_aware(datetime.fromisoformat(moment))
+
+
+def make_march_documents():
+    """Tagged handover notes on each side of March 2024's edges, in the reader's time zone."""
+    for title, moment in (
+        ("Handover day before", "2024-02-29 23:59:59"),
+        ("Handover first moment", "2024-03-01 00:00:00"),
+        ("Handover mid month", "2024-03-15 12:00:00"),
+        ("Handover last second", "2024-03-31 23:59:59"),
+        ("Handover day after", "2024-04-01 00:00:00"),
+    ):
+        doc(title=title, created=_local(moment), facets={"tag": [7]})
+
+
+MARCH = {"created_after": date(2024, 3, 1), "created_before": date(2024, 3, 31)}
+IN_MARCH = ["Handover last second", "Handover mid month", "Handover first moment"]
+
+
+def window_sql(params: dict) -> str:
+    """The SQL of the query that found a search's matches (the first to read search_fts)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ran:
+        search(viewer=_anonymous(), params=SearchParams(**params))
+    return next(q["sql"] for q in ran.captured_queries if "search_fts" in q["sql"])
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "handover"}, {"q": "", "tag_ids": [7]}, {"q": "handover", "tag_ids": [7]}],
+)
+def test_a_posting_date_filter_keeps_exactly_the_days_asked_for(every_way, params):
+    make_march_documents()
+
+    found = search(viewer=_anonymous(), params=SearchParams(**params, sort="newest", **MARCH))
+
+    assert [r.title for r in found.results] == IN_MARCH
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5's way with dates")
+@pytest.mark.parametrize("params", [{"q": "handover"}, {"q": "", "tag_ids": [7]}])
+def test_on_sqlite_a_posting_date_filter_is_a_range_of_rowids_not_month_terms(params):
+    make_march_documents()
+
+    sql = window_sql({**params, **MARCH})
+
+    assert "search_fts.rowid >=" in sql and "search_fts.rowid <=" in sql
+    assert "zm2024" not in sql
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5's way with dates")
+def test_on_sqlite_dates_alone_are_asked_as_month_terms():
+    make_march_documents()
+
+    sql = window_sql(MARCH)  # nothing else for FTS5 to match
+
+    assert "zm202403" in sql and "search_fts.rowid >=" not in sql
+
+
+def test_a_burst_that_spills_into_later_ids_is_still_found_by_date():
+    last_second = _local("2024-03-31 23:59:59")
+    # As if 5,000 rows had been posted in that second: its id lies seconds further on.
+    doc(
+        id=document_id_base(last_second) + 5000,
+        title="Handover in a burst",
+        created=last_second,
+        facets={"tag": [7]},
+    )
+
+    found = search(viewer=_anonymous(), params=SearchParams(tag_ids=[7], **MARCH))
+
+    assert [r.title for r in found.results] == ["Handover in a burst"]
+
+
+def test_older_ids_that_do_not_follow_posting_time_turn_the_range_off():
+    make_march_documents()
+    # An index upgraded from sequence numbers keeps them until `reindex`.
+    doc(id=12, title="Handover from before the upgrade", created=_local("2024-03-10 09:00:00"))
+
+    found = search(viewer=_anonymous(), params=SearchParams(q="handover", sort="newest", **MARCH))
+
+    if connection.vendor == "sqlite":
+        assert "search_fts.rowid >=" not in window_sql({"q": "handover", **MARCH})
+    assert [r.title for r in found.results] == [
+        "Handover last second",
+        "Handover mid month",
+        "Handover from before the upgrade",
+        "Handover first moment",
+    ]

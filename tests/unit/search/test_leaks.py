@@ -9,6 +9,8 @@ from django.test import Client
 
 from hub.community import services as community
 from hub.library import services as library
+from hub.networks.models import Membership, Network
+from hub.search.queries import SearchParams, criteria_for
 from tests.factories import MemberFactory
 from tests.unit.library.helpers import item_data
 
@@ -136,6 +138,26 @@ def test_json_has_exactly_the_promised_shape(content):
     assert data["results"][0]["author"] == "Nadia Shah"
     assert data["results"][0]["type"] == "article"
     json.dumps(data)
+
+
+def test_a_search_kept_to_one_of_my_networks_finds_that_networks_content_only(
+    content, network, insider, committed
+):
+    other = Network.objects.create(name="Ward safety", slug="ward", purpose="Peer support")
+    Membership.objects.create(network=other, user=insider, role="member")
+    insider = type(insider).objects.get(pk=insider.pk)  # not the cached list of networks
+    with committed():
+        start_topic(insider, title="Quokka other network talk", network=other)
+
+    for query in (f"q=quokka&network={network.slug}", f"network={network.slug}"):
+        data = client_for(insider).get(f"/search/?{query}&format=json").json()
+        titles = sorted(r["title"] for r in data["results"])
+        assert titles == ["Quokka network resource", "Quokka network talk"], query
+    # Within their own network the rule hiding other networks adds nothing, so it is left
+    # out (it made the index read every network's rows); elsewhere it stays.
+    own = criteria_for(viewer=insider, params=SearchParams(network_id=network.pk))
+    everywhere = criteria_for(viewer=insider, params=SearchParams())
+    assert own.networks is None and everywhere.networks == {network.pk, other.pk}
 
 
 @pytest.mark.parametrize("who", ["anonymous", "member", "moderator"])
