@@ -136,8 +136,8 @@ if _database_url:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # JIT compiling and parallel workers pay off for long reports on an idle server, not
         # for our short queries side by side: a search whose estimated cost crossed
-        # jit_above_cost spent tens of milliseconds compiling, and member search's parallel
-        # plan took 50% longer under load, its worker waiting for a core other requests held.
+        # jit_above_cost spent tens of milliseconds compiling, and under load member search's
+        # parallel plan was slower (1M p50 56.8 ms; 40-52 ms in three runs without it).
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
             "options", "-c jit=off -c max_parallel_workers_per_gather=0"
         )

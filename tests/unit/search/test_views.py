@@ -277,13 +277,25 @@ def test_member_search_counts_up_to_the_cap_and_says_when_there_are_more(
 def test_member_search_page_runs_the_same_queries_for_any_number_of_matches(
     client, member, django_assert_max_num_queries
 ):
-    for n in range(45):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_page_two() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ran:
+            html = client.get("/search/members/?name=okafor&page=2").content.decode()
+        return len(ran), html
+
+    for n in range(25):
         MemberFactory(display_name=f"Okafor {n:02d}")
     client.force_login(member)
+    few, _ = queries_for_page_two()
+    for n in range(25, 45):
+        MemberFactory(display_name=f"Okafor {n:02d}")
 
     with django_assert_max_num_queries(10):
-        html = client.get("/search/members/?name=okafor&page=2").content.decode()
+        many, html = queries_for_page_two()
 
+    assert few == many
     assert "Found 45 members" in html and "Page 2 of 3" in html
     assert "Okafor 20" in html and "Okafor 39" in html and "Okafor 40" not in html
 
