@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.contrib.auth.hashers import check_password
@@ -79,6 +80,25 @@ def test_on_postgresql_the_corpus_leaves_statistics_as_autovacuum_would():
         analysed = {row[0] for row in cursor.fetchall()}
 
     assert analysed == {"accounts_user", "account_emailaddress", "community_post"}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's visibility map")
+def test_on_postgresql_a_corpus_loaded_outside_a_transaction_is_vacuumed_for_index_only_scans():
+    call_command("generate_corpus", items=20, posts=100, members=20, seed=3, stdout=StringIO())
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relallvisible FROM pg_class WHERE relname IN "
+            "('accounts_user', 'account_emailaddress', 'search_searchdocument')"
+        )
+        all_visible_pages = dict(cursor.fetchall())
+
+    # ANALYZE alone leaves the visibility map empty (0 pages), and the planner then avoids
+    # index-only scans.
+    assert all_visible_pages["accounts_user"] > 0
+    assert all_visible_pages["account_emailaddress"] > 0
+    assert all_visible_pages["search_searchdocument"] > 0
 
 
 @pytest.mark.django_db
