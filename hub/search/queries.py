@@ -145,7 +145,8 @@ class Criteria:
     one network the viewer is in. `nothing` is set when a filter can match nothing.
     A posting-date filter is in `rows` (exact), in `terms` as the group `months` (the index's
     narrowing), and as `posted_from`/`posted_until` for an engine that narrows by id instead
-    (ids follow the time of posting).
+    (ids follow the time of posting); `rows_besides_posting` is `rows` without it, for such an
+    engine, which need check the date only near the ends of its range of ids.
     """
 
     terms: list[list[str]]
@@ -155,9 +156,13 @@ class Criteria:
     months: list[str] | None = None
     posted_from: datetime | None = None
     posted_until: datetime | None = None
+    rows_besides_posting: QuerySet[SearchDocument] | None = None
 
-    def where(self) -> tuple[str, list] | None:
-        """The row filters as SQL (None when they can match nothing)."""
+    def where(self, *, besides_posting: bool = False) -> tuple[str, list] | None:
+        """The row filters as SQL (None when they can match nothing), without the posting
+        date when asked."""
+        if besides_posting and self.rows_besides_posting is not None:
+            return where_clause(self.rows_besides_posting)
         return where_clause(self.rows)
 
 
@@ -204,10 +209,6 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
         )
         if months:
             terms.append(months)
-    if posted_from:
-        rows = rows.filter(created__gte=posted_from)
-    if posted_until:
-        rows = rows.filter(created__lt=posted_until)
     if params.updated_after:
         rows = rows.filter(updated__gte=_start_of(params.updated_after))
     if params.updated_before:
@@ -218,6 +219,11 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
         rows = rows.filter(reaction_count__gte=params.min_reactions)
     if params.min_views:
         rows = rows.filter(view_count__gte=params.min_views)
+    rows_besides_posting = rows
+    if posted_from:
+        rows = rows.filter(created__gte=posted_from)
+    if posted_until:
+        rows = rows.filter(created__lt=posted_until)
     return Criteria(
         terms=terms,
         rows=rows,
@@ -226,6 +232,7 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
         months=months or None,
         posted_from=posted_from,
         posted_until=posted_until,
+        rows_besides_posting=rows_besides_posting,
     )
 
 

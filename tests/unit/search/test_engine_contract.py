@@ -514,6 +514,20 @@ def test_on_sqlite_a_posting_date_filter_is_a_range_of_rowids_not_month_terms(pa
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5's way with dates")
+@pytest.mark.parametrize("params", [{"q": "handover"}, {"q": "", "tag_ids": [7]}])
+def test_on_sqlite_a_posting_date_range_checks_dates_at_its_ends_without_reading_every_match(
+    params,
+):
+    make_march_documents()
+
+    sql = window_sql({**params, **MARCH})
+
+    # No join of the documents table for every match: only the range's ends are looked up.
+    assert "CROSS JOIN" not in sql
+    assert sql.count('"search_searchdocument"."created"') == 2
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5's way with dates")
 def test_on_sqlite_dates_alone_are_asked_as_month_terms():
     make_march_documents()
 
@@ -529,6 +543,15 @@ def test_a_burst_that_spills_into_later_ids_is_still_found_by_date():
         id=document_id_base(last_second) + 5000,
         title="Handover in a burst",
         created=last_second,
+        facets={"tag": [7]},
+    )
+
+    # And a burst just before the range, whose ids spilled into the range's first seconds.
+    day_before = _local("2024-02-29 23:59:59")
+    doc(
+        id=document_id_base(day_before) + 5000,
+        title="Handover in a burst the day before",
+        created=day_before,
         facets={"tag": [7]},
     )
 
