@@ -66,6 +66,15 @@ SQLITE_REBUILD = [
     "INSERT INTO search_title_trgm(search_title_trgm) VALUES ('rebuild')",
 ]
 
+# Then merge each index into one segment: a rebuild writes a segment for every megabyte of
+# terms (16 at 1M posts), and every search reads them all. Merged, the network-content search
+# read its matches in 0.27 ms instead of 0.64 at 10k posts. Writes then add small segments,
+# which FTS5's automerge keeps few.
+SQLITE_OPTIMIZE = [
+    "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
+    "INSERT INTO search_title_trgm(search_title_trgm) VALUES ('optimize')",
+]
+
 # PostgreSQL --------------------------------------------------------------------------------
 
 # Text at weights A (title), B (summary and tags), C (body); filter terms at D, unstemmed.

@@ -267,7 +267,8 @@ class SqliteEngine(Engine):
 
     @contextmanager
     def bulk_load(self) -> Iterator[None]:
-        """Drop the per-row triggers during a full reindex, then rebuild FTS in one pass."""
+        """Drop the per-row triggers during a full reindex, then rebuild FTS in one pass and
+        merge it into one segment."""
         with connection.cursor() as cursor:
             for statement in ddl.SQLITE_DROP_TRIGGERS:
                 cursor.execute(statement)
@@ -275,5 +276,5 @@ class SqliteEngine(Engine):
             yield
         finally:
             with connection.cursor() as cursor:
-                for statement in ddl.SQLITE_REBUILD + ddl.SQLITE_TRIGGERS:
+                for statement in ddl.SQLITE_REBUILD + ddl.SQLITE_OPTIMIZE + ddl.SQLITE_TRIGGERS:
                     cursor.execute(statement)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from hub.community import services as community
@@ -237,3 +238,32 @@ def _data(**overrides):
     from tests.unit.library.helpers import item_data
 
     return item_data(**overrides)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5's segments")
+def test_on_sqlite_a_full_reindex_leaves_each_full_text_index_in_one_segment(author, committed):
+    with committed():
+        for n in range(8):
+            start_topic(author, title=f"Handover {n}")
+    with connection.cursor() as cursor:
+        # As a large rebuild does: flush a segment every few terms, and merge none of them.
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 64)")
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
+        cursor.execute(
+            "INSERT INTO search_title_trgm(search_title_trgm, rank) VALUES ('hashsize', 64)"
+        )
+        cursor.execute(
+            "INSERT INTO search_title_trgm(search_title_trgm, rank) VALUES ('automerge', 0)"
+        )
+        try:
+            reindex_all()
+            cursor.execute("SELECT count(DISTINCT segid) FROM search_fts_idx")
+            segments = cursor.fetchone()[0]
+            cursor.execute("SELECT count(DISTINCT segid) FROM search_title_trgm_idx")
+            title_segments = cursor.fetchone()[0]
+        finally:
+            for table in ("search_fts_config", "search_title_trgm_config"):
+                cursor.execute(f"DELETE FROM {table} WHERE k IN ('hashsize', 'automerge')")
+
+    assert segments == title_segments == 1
+    assert len(found("handover")) == 8
