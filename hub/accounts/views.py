@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from . import queries, services
+from .cards import member_card
 from .forms import AvatarForm, DeleteAccountForm, DirectoryFilterForm, ProfileForm
 
 
@@ -91,13 +92,19 @@ def directory(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     members = queries.member_directory(viewer=request.user, filters=filters)
     page = Paginator(members, 20).get_page(request.GET.get("page"))
-    views = [queries.profile_view(viewer=request.user, member=m) for m in page.object_list]
+    profiles = [queries.profile_view(viewer=request.user, member=m) for m in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "accounts/directory.html",
-        {"form": form, "page": page, "profiles": views, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "profiles": profiles,
+            "cards": [member_card(profile) for profile in profiles],
+            "query": query.urlencode(),
+        },
     )
 
 

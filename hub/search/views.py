@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+from hub.accounts.cards import member_card
 from hub.accounts.queries import profile_view
 from hub.library.models import Tag
 from hub.networks.access import can_see_network_content
@@ -210,6 +211,7 @@ def members(request: HttpRequest) -> HttpResponse:
             "found": found,
             "page": page,
             "profiles": profiles,
+            "cards": [member_card(profile) for profile in profiles],
             "query": query.urlencode(),
         },
     )
