@@ -184,6 +184,28 @@ def test_snippets_highlight_the_words_and_escape_everything_else():
     assert "&amp; the" in result.snippet  # escaped, then marked
 
 
+def test_snippets_highlight_a_word_far_into_a_long_text():
+    filler = "The ward round went as planned and everyone knew the plan. " * 150  # 9,000 chars
+    doc(title="Long report", body=filler + "Then the syringe driver alarm sounded twice.")
+
+    result = search(viewer=_anonymous(), params=SearchParams(q="syringe")).results[0]
+
+    assert "<mark>syringe</mark> driver alarm" in result.snippet
+
+
+def test_snippets_highlight_words_written_otherwise_than_their_stem_and_phrases():
+    filler = "The ward round went as planned and everyone knew the plan. " * 30
+    doc(title="Bed rails", body=filler + "Our policy on bed rails changed last year.")
+    doc(title="Insulin", body=filler + "A patient missed a dose of insulin at night.")
+
+    policy = search(viewer=_anonymous(), params=SearchParams(q="policies")).results[0]
+    phrase = search(viewer=_anonymous(), params=SearchParams(q='"missed a dose"')).results[0]
+
+    assert "<mark>policy</mark>" in policy.snippet
+    assert "<mark>" in phrase.snippet
+    assert "missed a dose" in phrase.snippet.replace("<mark>", "").replace("</mark>", "")
+
+
 def test_a_reader_cannot_inject_markup_through_the_query():
     doc(title="Mark", body="mark my words")
 
