@@ -1510,7 +1510,8 @@ class CorpusIndexer:
         trees.clear()
         self._load_lookups()
         counts = {}
-        with engine().bulk_load(), _gin_indexes_deferred():
+        # The engine's own bulk steps (PostgreSQL's CLUSTER) run before the GIN index is built.
+        with _gin_indexes_deferred(), engine().bulk_load():
             engine().clear()
             self.used_ids = set()
             self.docs = RowWriter(SearchDocument)

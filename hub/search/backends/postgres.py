@@ -22,7 +22,8 @@ import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection
@@ -206,6 +207,17 @@ class PostgresEngine(Engine):
     def analyze(self) -> None:
         self._run_only(f"ANALYZE {TABLE}")
         self.statistics.loaded = -math.inf
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """After a reindex, rewrite the table in id order (CLUSTER on the primary key). A
+        reindex writes its rows source by source, so the newest rows lay all over the table
+        and walking them newest first read a page per row: the walk for a phrase of common
+        words at 1M posts took 21.7 ms, and 11.7 ms once the table was in id order. A live
+        site's rows then arrive in posting order, which keeps it so. CLUSTER locks the table
+        while it runs (about two minutes at 1M posts with the GIN index built)."""
+        yield
+        self._run_only(f'CLUSTER "{TABLE}" USING "{TABLE}_pkey"')
 
     def _run_only(self, sql: str) -> None:
         with connection.cursor() as cursor:

@@ -102,6 +102,27 @@ def test_on_postgresql_a_corpus_loaded_outside_a_transaction_is_vacuumed_for_ind
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's table order")
+def test_on_postgresql_a_reindex_leaves_the_index_table_in_id_order():
+    from hub.search.services import reindex_all
+
+    def ids_in_table_order():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM search_searchdocument ORDER BY ctid")
+            return [row[0] for row in cursor.fetchall()]
+
+    call_command("generate_corpus", items=30, posts=200, members=20, seed=3, stdout=StringIO())
+    after_the_bulk_path = ids_in_table_order()
+    reindex_all()
+    after_reindex = ids_in_table_order()
+
+    # Written source by source (items, then topics, then posts), the rows would interleave.
+    assert len(after_the_bulk_path) > 200
+    assert after_the_bulk_path == sorted(after_the_bulk_path)
+    assert after_reindex == sorted(after_reindex)
+
+
+@pytest.mark.django_db
 def test_the_writing_is_varied_with_a_long_tail_of_rare_words():
     generate()
     titles = list(Item.objects.values_list("title", flat=True))
