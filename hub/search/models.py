@@ -36,6 +36,22 @@ TIME_ORDERED_IDS_FROM = 10**9 * ID_SLOTS
 ID_SPILL = 3600 * ID_SLOTS
 
 
+def ids_follow_posting_time() -> bool:
+    """Whether every id in the index was given by `document_id_base` (one look-up)."""
+    return not SearchDocument.objects.filter(pk__lt=TIME_ORDERED_IDS_FROM).exists()
+
+
+def newest_candidates(ids: list[int], count: int) -> list[int]:
+    """Of `ids` (all following posting time), those that can be among the `count` newest by
+    posting time, in their order: a row's posting second is at most its id's and more than
+    ID_SPILL below it, so a row whose id is that far below the `count`-th highest id was
+    posted before all of the `count` rows with the highest ids."""
+    if count >= len(ids):
+        return ids
+    floor = sorted(ids, reverse=True)[count - 1] - ID_SPILL - ID_SLOTS
+    return [pk for pk in ids if pk >= floor]
+
+
 def posting_id_range(after: datetime | None, before: datetime | None) -> tuple[int, int | None]:
     """Ids that every row posted in [after, before) has (and some others, so the posting time
     is still checked): (low, high), high None for no upper bound."""

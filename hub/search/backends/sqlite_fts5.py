@@ -23,9 +23,9 @@ from django.utils.safestring import SafeString
 from .. import terms
 from ..models import (
     ID_SPILL,
-    TIME_ORDERED_IDS_FROM,
     SearchDocument,
     document_id_base,
+    ids_follow_posting_time,
     posting_id_range,
 )
 from ..query import ParsedQuery, Term
@@ -83,7 +83,7 @@ def posting_rowids(criteria, query: ParsedQuery) -> tuple[int, int | None] | Non
         return None
     if not query and not [g for g in criteria.terms if g is not criteria.months]:
         return None
-    if SearchDocument.objects.filter(pk__lt=TIME_ORDERED_IDS_FROM).exists():
+    if not ids_follow_posting_time():
         return None  # older ids from before time-ordered ids, until `reindex`
     return posting_id_range(criteria.posted_from, criteria.posted_until)
 

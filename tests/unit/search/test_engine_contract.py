@@ -315,6 +315,61 @@ def test_ids_follow_the_time_of_posting_whatever_the_order_of_writing():
     assert later.pk == document_id_base(later.created)
 
 
+def make_handovers_with_a_burst_at_the_page_edge():
+    """45 handover notes an hour apart, newest first "Handover 0" …; two more posted a second
+    apart in a burst, whose ids ran on (so the later one has the lower id), around the 20th."""
+    now = timezone.now().replace(microsecond=0)
+    for n in range(45):
+        doc(title=f"Handover {n}", created=now - timedelta(hours=n, minutes=1))
+    burst = now - timedelta(hours=19, minutes=30)
+    doc(
+        id=document_id_base(burst) + 3000,
+        title="Handover in a burst, earlier",
+        created=burst,
+    )
+    doc(
+        id=document_id_base(burst) + 1024,
+        title="Handover in a burst, later",
+        created=burst + timedelta(seconds=1),
+    )
+
+
+def test_newest_first_follows_posting_times_across_pages_even_where_ids_do_not():
+    make_handovers_with_a_burst_at_the_page_edge()
+
+    def page(number):
+        params = SearchParams(q="handover", sort="newest", page=number)
+        return [r.title for r in search(viewer=_anonymous(), params=params).results]
+
+    expected = (
+        [f"Handover {n}" for n in range(20)]
+        + [
+            "Handover in a burst, later",
+            "Handover in a burst, earlier",
+        ]
+        + [f"Handover {n}" for n in range(20, 45)]
+    )
+    assert page(1) + page(2) + page(3) == expected
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQL SQLite's engine runs")
+def test_on_sqlite_newest_first_reads_the_times_of_the_first_page_and_its_neighbours_only():
+    import json
+
+    from django.test.utils import CaptureQueriesContext
+
+    make_handovers_with_a_burst_at_the_page_edge()
+
+    with CaptureQueriesContext(connection) as ran:
+        search(viewer=_anonymous(), params=SearchParams(q="handover", sort="newest"))
+
+    ordering = next(q["sql"] for q in ran.captured_queries if 'ORDER BY +"created"' in q["sql"])
+    listed = json.loads(ordering.split("json_each('")[1].split("')")[0])
+    # 47 matches; the 20 with the highest ids, and the three posted within an hour (and a
+    # second) before the 20th: the burst, and "Handover 20".
+    assert len(listed) == 23
+
+
 def test_the_window_is_the_newest_matches(monkeypatch):
     monkeypatch.setattr(queries, "COUNT_CAP", 3)
     now = timezone.now()
