@@ -138,7 +138,7 @@ class Engine:
         ids (57 ms for 771 ids on PostgreSQL)."""
         if not ids:
             return []
-        if column == "created" and ids_follow_posting_time():
+        if column == "created" and offset + limit < len(ids) and ids_follow_posting_time():
             # Newest first is nearly id order: only rows posted close to the page's last one
             # need their times read (20-odd on the first page, not a thousand).
             ids = newest_candidates(ids, offset + limit)
