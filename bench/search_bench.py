@@ -6,10 +6,13 @@ For each engine (SQLite file in var/bench/, PostgreSQL database hub_bench*) and 
 1. (re)loads the corpus when asked (`--load`) or missing: migrate, `generate_corpus`,
    which rebuilds the search index; load and reindex times are recorded;
 2. starts gunicorn in production mode (HUB_ENV=production, PBKDF2, WhiteNoise manifest,
-   no DEBUG) on 127.0.0.1:8120;
-3. for every representative search, checks the response once, warms up, then runs wrk at
-   4 connections (latency percentiles) and at 32 connections (throughput);
-4. writes bench/results/<run>/<engine>-<size>.json and a Markdown summary.
+   no DEBUG) for each size side by side, on 127.0.0.1:8120, 8121, ...;
+3. for every representative search, checks each size's response once, warms up, then runs
+   wrk at 4 connections (latency percentiles) in short rounds that alternate between the
+   sizes, so that the machine's drifting speed reaches both alike, and reports the medians
+   over the rounds and the median per-round p50 ratio; then wrk at 32 connections
+   (throughput) for each size;
+4. writes bench/results/<run>/<engine>.json and a Markdown summary.
 
 Run it from the repository root with the project's virtualenv; see bench/README.md.
 """
@@ -20,6 +23,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -219,11 +223,11 @@ def scenarios(fx: dict) -> list[dict]:
     ]
 
 
-def url_for(scenario: dict, fmt: str) -> str:
+def url_for(scenario: dict, fmt: str, port: int = PORT) -> str:
     params = dict(scenario["params"])
     if fmt == "json":
         params["format"] = "json"
-    return f"http://127.0.0.1:{PORT}{scenario['path']}?{urlencode(params)}"
+    return f"http://127.0.0.1:{port}{scenario['path']}?{urlencode(params)}"
 
 
 def headers_for(scenario: dict, fx: dict) -> dict[str, str]:
@@ -283,10 +287,10 @@ def inprocess(env: dict[str, str], fx: dict, args: argparse.Namespace) -> dict:
 # Serving and loading -------------------------------------------------------------------------
 
 
-def start_server(env: dict[str, str], workers: int) -> subprocess.Popen:
+def start_server(env: dict[str, str], workers: int, port: int) -> subprocess.Popen:
     cmd = [
         GUNICORN, "hub.wsgi:application",
-        "--bind", f"127.0.0.1:{PORT}",
+        "--bind", f"127.0.0.1:{port}",
         "--workers", str(workers),
         "--backlog", "2048",
         "--timeout", "120",
@@ -295,12 +299,12 @@ def start_server(env: dict[str, str], workers: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2).read()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
             return server
         except OSError:
             time.sleep(0.5)
     stop_server(server)
-    raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+    raise RuntimeError(f"gunicorn did not answer /healthz on port {port} within 60 s")
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -336,18 +340,13 @@ def wrk(url: str, headers: dict[str, str], connections: int, seconds: int) -> di
     }
 
 
-def measure(engine: str, size: str, args: argparse.Namespace) -> dict:
+def prepare(engine: str, size: str, args: argparse.Namespace) -> dict:
+    """Load the corpus if asked or missing, migrate, and (unless only loading) collect static
+    files, create the signed-in member's session and time each search in one process."""
     env = server_env(engine, size)
     (VAR / f"{engine}-{size}").mkdir(parents=True, exist_ok=True)
-    record: dict = {
-        "engine": engine,
-        "size": size,
-        "corpus": SIZES[size],
-        "started": datetime.now(UTC).isoformat(timespec="seconds"),
-        "uptime_before": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
-        "workers": args.workers,
-        "seconds_per_run": args.seconds,
-    }
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    record: dict = {"corpus": SIZES[size], "started": started}
     if args.load or not corpus_present(engine, size, env):
         record["load"] = load(engine, size, env)
     else:
@@ -363,35 +362,113 @@ def measure(engine: str, size: str, args: argparse.Namespace) -> dict:
     fx = fixtures(env)
     record["fixtures"] = {k: v for k, v in fx.items() if k != "session"}
     record["inprocess"] = inprocess(env, fx, args)
-    server = start_server(env, args.workers)
+    record["env"], record["fx"] = env, fx  # dropped before saving
+    return record
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 2)
+
+
+def summarise(runs: list[dict]) -> dict:
+    """The median of each latency figure over the rounds, and its range."""
+    out: dict = {"rounds": len(runs), "requests": sum(r["requests"] for r in runs)}
+    for key in ("p50_ms", "p95_ms", "p99_ms"):
+        values = [r[key] for r in runs]
+        out[key] = median(values)
+        out[key.replace("_ms", "_range")] = [min(values), max(values)]
+    out["errors"] = sum(sum(r["errors"].values()) for r in runs)
+    out["load_average"] = runs[-1]["load_average"]
+    return out
+
+
+def measure(engine: str, args: argparse.Namespace) -> dict:
+    """Every size of one engine, served side by side (one gunicorn each), each search's
+    latency measured in rounds that alternate between the sizes, so that a change in the
+    machine's speed during the run reaches every size alike."""
+    record: dict = {
+        "engine": engine,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "uptime_before": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
+        "workers": args.workers,
+        "seconds_per_round": args.seconds,
+        "rounds": args.rounds,
+        "sizes": {},
+    }
+    for size in args.sizes:
+        print(f"== {engine} {size}", flush=True)
+        record["sizes"][size] = prepare(engine, size, args)
+    if args.load_only:
+        return record
+    ports = {size: PORT + i for i, size in enumerate(args.sizes)}
+    servers = {}
     results = []
     try:
-        for scenario in scenarios(fx):
-            if args.only and not any(o in scenario["name"] for o in args.only):
+        for size in args.sizes:
+            servers[size] = start_server(record["sizes"][size]["env"], args.workers, ports[size])
+        fxs = {size: record["sizes"][size]["fx"] for size in args.sizes}
+        names = [s["name"] for s in scenarios(fxs[args.sizes[0]])]
+        for name in names:
+            if args.only and not any(o in name for o in args.only):
                 continue
-            for fmt in [f for f in args.formats if f in scenario.get("formats", args.formats)]:
-                url, headers = url_for(scenario, fmt), headers_for(scenario, fx)
-                row = {"scenario": scenario["name"], "format": fmt, "url": url}
-                row["probe"] = probe(url, headers)
-                if scenario.get("signed_in"):
-                    row["probe_signed_out"] = probe(url, {"Host": "127.0.0.1"})
-                if row["probe"]["status"] != 200:
-                    print(f"  {scenario['name']} {fmt}: HTTP {row['probe']['status']}, skipped")
-                    results.append(row)
-                    continue
-                wrk(url, headers, 4, args.warmup)  # warm-up: caches, connections, JIT-free
-                row["c4"] = wrk(url, headers, 4, args.seconds)
-                row["c32"] = wrk(url, headers, 32, args.seconds)
+            per_size = {size: next(s for s in scenarios(fxs[size]) if s["name"] == name)
+                        for size in args.sizes}  # fmt: skip
+            first = per_size[args.sizes[0]]
+            for fmt in [f for f in args.formats if f in first.get("formats", args.formats)]:
+                row: dict = {"scenario": name, "format": fmt, "sizes": {}}
+                targets = {}
+                for size, scenario in per_size.items():
+                    url = url_for(scenario, fmt, ports[size])
+                    headers = headers_for(scenario, fxs[size])
+                    entry = {"url": url, "probe": probe(url, headers)}
+                    if scenario.get("signed_in"):
+                        entry["probe_signed_out"] = probe(url, {"Host": "127.0.0.1"})
+                    row["sizes"][size] = entry
+                    if entry["probe"]["status"] == 200:
+                        targets[size] = (url, headers)
+                    else:
+                        print(f"  {name} {fmt} {size}: HTTP {entry['probe']['status']}, skipped")
+                for url, headers in targets.values():
+                    wrk(url, headers, 4, args.warmup)  # caches, connections
+                rounds = []
+                for _ in range(args.rounds):
+                    rounds.append(
+                        {size: wrk(url, headers, 4, args.seconds)
+                         for size, (url, headers) in targets.items()}
+                    )  # fmt: skip
+                for size, (url, headers) in targets.items():
+                    entry = row["sizes"][size]
+                    entry["c4_rounds"] = [r[size] for r in rounds]
+                    entry["c4"] = summarise(entry["c4_rounds"])
+                    entry["c32"] = wrk(url, headers, 32, args.seconds_c32)
+                if len(targets) == 2 and len(args.sizes) == 2:
+                    small, big = args.sizes
+                    ratios = [
+                        round(r[big]["p50_ms"] / r[small]["p50_ms"], 3)
+                        for r in rounds
+                        if r[small]["p50_ms"]
+                    ]
+                    row["p50_ratios"] = ratios
+                    row["p50_ratio"] = median(ratios) if ratios else None
                 print(
-                    f"  {scenario['name']:<26} {fmt:<4} count={row['probe'].get('count')} "
-                    f"p50={row['c4']['p50_ms']} p95={row['c4']['p95_ms']} "
-                    f"p99={row['c4']['p99_ms']} ms  {row['c32']['rps']} req/s @32 "
-                    f"load={row['c4']['load_average']}",
+                    f"  {name:<26} {fmt:<4} "
+                    + "  ".join(
+                        f"{size}: count={row['sizes'][size]['probe'].get('count')} "
+                        f"p50={row['sizes'][size]['c4']['p50_ms']} "
+                        f"p95={row['sizes'][size]['c4']['p95_ms']} "
+                        f"{row['sizes'][size]['c32']['rps']} req/s@32"
+                        for size in targets
+                    )
+                    + f"  ratio={row.get('p50_ratio')} {row.get('p50_ratios', '')}",
                     flush=True,
                 )
                 results.append(row)
     finally:
-        stop_server(server)
+        for server in servers.values():
+            stop_server(server)
+    for size in args.sizes:
+        record["sizes"][size].pop("env", None)
+        record["sizes"][size].pop("fx", None)
     record["results"] = results
     record["uptime_after"] = subprocess.run(["uptime"], capture_output=True, text=True).stdout
     return record
@@ -410,68 +487,70 @@ def count_label(probe: dict) -> str:
 def markdown(records: list[dict]) -> str:
     lines = ["# Search benchmark", ""]
     for rec in records:
+        sizes = list(rec["sizes"])
         lines += [
-            f"## {rec['engine']}, {rec['size']} ({rec['corpus']})",
+            f"## {rec['engine']}",
             "",
-            f"Started {rec['started']}; {rec['uptime_before']}; database {rec['database_size']}; "
-            f"gunicorn {rec['workers']} sync workers; {rec['seconds_per_run']} s per run.",
+            f"Started {rec['started']}; {rec['uptime_before']}; gunicorn {rec['workers']} sync "
+            f"workers per size, sizes served side by side; at 4 connections {rec['rounds']} "
+            f"rounds of {rec['seconds_per_round']} s per size, alternating between the sizes.",
             "",
         ]
-        if "load" in rec:
-            lines += [f"Load: `{json.dumps(rec['load'])}`", ""]
+        for size, info in rec["sizes"].items():
+            lines.append(f"- {size}: {info['corpus']}, database {info['database_size']}")
+            if "load" in info:
+                lines.append(f"  - load: `{json.dumps(info['load'])}`")
         lines += [
-            "| search | format | count | p50 ms | p95 ms | p99 ms | req/s @32 | p50 @32 ms "
-            "| errors | load avg |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+            "",
+            "Median over the rounds at 4 connections (p95 range in brackets); ratio: the "
+            "median over the rounds of the largest size's p50 over the smallest's.",
+            "",
+            "| search | format | "
+            + " | ".join(f"{s} count | {s} p50 / p95 / p99 ms | {s} req/s @32" for s in sizes)
+            + " | p50 ratio | ratio range | errors |",
+            "|---|---|" + "---:|---|---:|" * len(sizes) + "---:|---|---:|",
         ]
         for row in rec.get("results", []):
-            if "c4" not in row:
-                lines.append(
-                    f"| {row['scenario']} | {row['format']} | HTTP {row['probe']['status']} "
-                    "| | | | | | | |"
-                )
-                continue
-            c4, c32 = row["c4"], row["c32"]
-            errors = sum(c4["errors"].values()) + sum(c32["errors"].values())
+            cells = []
+            errors = 0
+            for size in sizes:
+                entry = row["sizes"].get(size, {})
+                if "c4" not in entry:
+                    status = entry.get("probe", {}).get("status")
+                    cells += [f"HTTP {status}", "", ""]
+                    continue
+                c4, c32 = entry["c4"], entry["c32"]
+                errors += c4["errors"] + sum(c32["errors"].values())
+                cells += [
+                    count_label(entry["probe"]),
+                    f"{c4['p50_ms']} / {c4['p95_ms']} ({c4['p95_range'][0]}-"
+                    f"{c4['p95_range'][1]}) / {c4['p99_ms']}",
+                    f"{c32['rps']}",
+                ]
+            ratios = row.get("p50_ratios") or []
+            ratio_range = f"{min(ratios):.2f}-{max(ratios):.2f}" if ratios else ""
+            ratio = f"{row['p50_ratio']:.2f}" if row.get("p50_ratio") else ""
             lines.append(
-                f"| {row['scenario']} | {row['format']} | {count_label(row['probe'])} "
-                f"| {c4['p50_ms']} | {c4['p95_ms']} | {c4['p99_ms']} | {c32['rps']} "
-                f"| {c32['p50_ms']} | {errors} | {c4['load_average']} |"
+                f"| {row['scenario']} | {row['format']} | "
+                + " | ".join(cells)
+                + f" | {ratio} | {ratio_range} | {errors} |"
             )
         lines.append("")
-        if rec.get("inprocess"):
+        for size, info in rec["sizes"].items():
+            if not info.get("inprocess"):
+                continue
             lines += [
-                "In-process, one request at a time (median / p95, ms):",
+                f"In-process at {size}, one request at a time (median / p95, ms):",
                 "",
                 "| search | wall p50 | wall p95 | CPU p50 | CPU p95 |",
                 "|---|---:|---:|---:|---:|",
             ]
-            for name, row in rec["inprocess"].items():
+            for name, row in info["inprocess"].items():
                 lines.append(
                     f"| {name} | {row['wall_p50_ms']} | {row['wall_p95_ms']} "
                     f"| {row['cpu_p50_ms']} | {row['cpu_p95_ms']} |"
                 )
             lines.append("")
-    by_key = {(r["engine"], r["size"]): r for r in records}
-    for engine in ("sqlite", "postgres"):
-        small, big = by_key.get((engine, "10k")), by_key.get((engine, "1m"))
-        if not (small and big):
-            continue
-        lines += [
-            f"## {engine}: p50 at 1M posts / p50 at 10k posts (4 connections)",
-            "",
-            "| search | format | ratio |",
-            "|---|---|---:|",
-        ]
-        small_rows = {
-            (r["scenario"], r["format"]): r for r in small.get("results", []) if "c4" in r
-        }
-        for row in big.get("results", []):
-            other = small_rows.get((row["scenario"], row["format"]))
-            if other and "c4" in row and other["c4"]["p50_ms"]:
-                ratio = row["c4"]["p50_ms"] / other["c4"]["p50_ms"]
-                lines.append(f"| {row['scenario']} | {row['format']} | {ratio:.2f} |")
-        lines.append("")
     return "\n".join(lines)
 
 
@@ -484,9 +563,11 @@ def main() -> int:
     parser.add_argument(
         "--reindex", action="store_true", help="Rebuild the corpus's search index first"
     )
-    parser.add_argument("--seconds", type=int, default=10, help="Length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=5, help="Rounds at 4 connections")
+    parser.add_argument("--seconds", type=int, default=3, help="Length of each round, per size")
+    parser.add_argument("--seconds-c32", type=int, default=5, help="Length of the 32-conn run")
     parser.add_argument("--warmup", type=int, default=3, help="Length of the warm-up run")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers per size")
     parser.add_argument("--formats", nargs="+", default=["json", "html"])
     parser.add_argument("--repeat", type=int, default=15, help="In-process requests per search")
     parser.add_argument("--only", nargs="*", help="Only searches whose name contains these")
@@ -499,13 +580,11 @@ def main() -> int:
     out_dir = RESULTS / stamp
     out_dir.mkdir(parents=True, exist_ok=True)
     records = []
-    for size in args.sizes:
-        for engine in args.engines:
-            print(f"== {engine} {size}", flush=True)
-            record = measure(engine, size, args)
-            records.append(record)
-            (out_dir / f"{engine}-{size}.json").write_text(json.dumps(record, indent=2))
-            (out_dir / "summary.md").write_text(markdown(records))
+    for engine in args.engines:
+        record = measure(engine, args)
+        records.append(record)
+        (out_dir / f"{engine}.json").write_text(json.dumps(record, indent=2))
+        (out_dir / "summary.md").write_text(markdown(records))
     print(f"Results in {out_dir}")
     return 0
 
