@@ -1036,7 +1036,8 @@ def _gather_statistics(table: str = "") -> None:
     without the visibility map that VACUUM sets it will not plan index-only scans (member
     search's query read the whole email table into a hash: 41.8 ms against 10.6 at 1M posts,
     EXPLAIN ANALYZE). Measurements should see the plans a live site gets. VACUUM cannot run
-    inside a transaction: there, ANALYZE alone. (SQLite keeps the statistics the hub gathers itself: the search index's.)"""
+    inside a transaction: there, ANALYZE alone. (SQLite keeps the statistics the hub gathers
+    itself: the search index's.)"""
     if connection.vendor != "postgresql":
         return
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"

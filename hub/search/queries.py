@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from hub.accounts.member_text import contains
-from hub.accounts.queries import member_directory, visibility_levels
+from hub.accounts.queries import CARD_FIELDS, member_directory, visibility_levels
 from hub.networks.access import is_site_admin, member_network_ids, network_filter
 
 from . import terms as terms_mod
@@ -143,17 +143,18 @@ class Criteria:
     who may see what: the networks the viewer belongs to (public content is always allowed),
     or None when nothing needs hiding: for a site administrator, or when the search keeps to
     one network the viewer is in. `nothing` is set when a filter can match nothing.
-    A posting-date filter is in `rows` (exact), in `terms` as the group `months` (the index's
-    narrowing), and as `posted_from`/`posted_until` for an engine that narrows by id instead
-    (ids follow the time of posting); `rows_besides_posting` is `rows` without it, for such an
-    engine, which need check the date only near the ends of its range of ids.
+    A posting-date filter is in `rows` (exact), in `terms` as the group `dates` (year and
+    month terms: the index's narrowing), and as `posted_from`/`posted_until` for an engine
+    that narrows by id instead (ids follow the time of posting); `rows_besides_posting` is
+    `rows` without it, for such an engine, which need check the date only near the ends of
+    its range of ids.
     """
 
     terms: list[list[str]]
     rows: QuerySet[SearchDocument]
     networks: frozenset[int] | None
     nothing: bool = False
-    months: list[str] | None = None
+    dates: list[str] | None = None
     posted_from: datetime | None = None
     posted_until: datetime | None = None
     rows_besides_posting: QuerySet[SearchDocument] | None = None
@@ -202,13 +203,9 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
     posted_until = (
         _start_of(params.created_before + timedelta(days=1)) if params.created_before else None
     )
-    months = None
-    if posted_from or posted_until:
-        months = terms_mod.month_terms(
-            params.created_after, params.created_before, today=timezone.localdate()
-        )
-        if months:
-            terms.append(months)
+    dates = terms_mod.date_terms(posted_from, posted_until, now=timezone.now())
+    if dates:
+        terms.append(dates)
     if params.updated_after:
         rows = rows.filter(updated__gte=_start_of(params.updated_after))
     if params.updated_before:
@@ -229,7 +226,7 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
         rows=rows,
         networks=networks,
         nothing=nothing,
-        months=months or None,
+        dates=dates or None,
         posted_from=posted_from,
         posted_until=posted_until,
         rows_besides_posting=rows_besides_posting,
@@ -441,7 +438,7 @@ def member_search_page(
     rows = (
         get_user_model()
         .objects.select_related("organisation")
-        .prefetch_related("groups")
+        .only(*CARD_FIELDS)
         .in_bulk(page.object_list)
     )
     page.object_list = [rows[pk] for pk in page.object_list if pk in rows]

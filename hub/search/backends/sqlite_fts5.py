@@ -2,10 +2,11 @@
 
 Everything a search can be answered from is in the FTS index: the reader's words in the text
 columns, and whether a row belongs to a network, its type, tags, categories, forums, author
-and month in the `filter_terms` column (see ../terms.py). FTS5 intersects those lists in rowid
-order and stops at the window's size, so neither a common word nor a small network makes it
-read the documents table row by row. Only the filters that are not terms (exact dates, update
-dates, counts) join the documents table, for the matches the index found.
+and month and year of posting in the `filter_terms` column (see ../terms.py). FTS5
+intersects those lists in rowid order and stops at the window's size, so neither a common
+word nor a small network makes it read the documents table row by row. Only the filters that
+are not terms (exact dates, update dates, counts) join the documents table, for the matches
+the index found.
 """
 
 # ruff: noqa: S608  (SQL is built from constants; every value is a query parameter)
@@ -65,23 +66,24 @@ def words_expression(query: ParsedQuery, *, columns: str | None = None, every: b
 
 def filter_expression(criteria, *, by_id: bool = False) -> list[str]:
     """The criteria's term groups as FTS5 filter-column clauses, to AND together. `by_id`
-    leaves out the posting months, for a search that narrows the dates by rowid instead."""
+    leaves out the date terms, for a search that narrows the dates by rowid instead."""
     return [
         "filter_terms : (" + " OR ".join(group) + ")"
         for group in criteria.terms
-        if not (by_id and group is criteria.months)
+        if not (by_id and group is criteria.dates)
     ]
 
 
 def posting_rowids(criteria, query: ParsedQuery) -> tuple[int, int | None] | None:
-    """The rowids of the posting-date filter, when FTS5 can use them in place of the month
+    """The rowids of the posting-date filter, when FTS5 can use them in place of the date
     terms: every id follows the time of posting, and words or other terms remain to look up
     (FTS5 needs something to match). A year of one tag at 1M posts: 0.3 ms against 2.5 ms
-    for the tag merged with fourteen month terms. (PostgreSQL's GIN index intersects the
-    months well; a range of ids made it read 128,000 index entries.)"""
+    for the tag merged with fourteen month terms (before year terms). (PostgreSQL's GIN
+    index intersects the date terms well; a range of ids made it read 128,000 index
+    entries.)"""
     if not (criteria.posted_from or criteria.posted_until):
         return None
-    if not query and not [g for g in criteria.terms if g is not criteria.months]:
+    if not query and not [g for g in criteria.terms if g is not criteria.dates]:
         return None
     if not ids_follow_posting_time():
         return None  # older ids from before time-ordered ids, until `reindex`

@@ -99,10 +99,25 @@ def make_old_full_text(apps, schema_editor):
             schema_editor.execute(statement)
 
 
+def filter_terms(*, kind, network_id, author_id, created, facets) -> str:
+    """hub/search/terms.py's filter_terms as this migration wrote them (a frozen copy: 0005
+    turned the month into a UTC month and added the year)."""
+    from django.utils import timezone
+
+    terms = [] if network_id is None else ["znetwork", f"znet{network_id}"]
+    terms.append("zk" + "".join(ch for ch in kind.lower() if ch.isalnum()))
+    if author_id is not None:
+        terms.append(f"zau{author_id}")
+    local = timezone.localtime(created)
+    terms.append(f"zm{local.year:04d}{local.month:02d}")
+    prefixes = {"tag": "ztag", "category": "zcat", "forum": "zfor"}
+    for name in sorted(facets):
+        terms.extend(f"{prefixes[name]}{value}" for value in sorted(set(facets[name])))
+    return " ".join(terms)
+
+
 def write_terms(apps, schema_editor):
     """The terms of every row already indexed, from its columns and its facet rows."""
-    from hub.search.terms import filter_terms
-
     document = apps.get_model("search", "SearchDocument")
     facet = apps.get_model("search", "SearchFacet")
     last = 0

@@ -637,6 +637,43 @@ def test_a_burst_that_spills_into_later_ids_is_still_found_by_date():
     assert [r.title for r in found.results] == ["Handover in a burst"]
 
 
+@pytest.mark.parametrize("params", [{"q": "handover"}, {"q": "", "tag_ids": [7]}, {"q": ""}])
+def test_a_year_in_a_time_zone_ahead_of_utc_keeps_its_first_hour_and_leaves_out_the_last_before(
+    settings, params
+):
+    # Rows carry UTC months and years: New Year's first hour in Paris is December in UTC.
+    settings.TIME_ZONE = "Europe/Paris"
+    for title, moment in (
+        ("Handover old year's last minute", "2023-12-31 23:59:00"),
+        ("Handover new year's first minute", "2024-01-01 00:00:00"),
+        ("Handover midsummer", "2024-06-21 12:00:00"),
+        ("Handover new year's eve", "2024-12-31 23:30:00"),
+        ("Handover next year", "2025-01-01 00:00:00"),
+    ):
+        doc(title=title, created=_local(moment), facets={"tag": [7]})
+    year = {"created_after": date(2024, 1, 1), "created_before": date(2024, 12, 31)}
+
+    found = search(viewer=_anonymous(), params=SearchParams(**params, sort="newest", **year))
+
+    assert [r.title for r in found.results] == [
+        "Handover new year's eve",
+        "Handover midsummer",
+        "Handover new year's first minute",
+    ]
+
+
+def test_a_whole_year_is_asked_of_the_index_as_one_year_term():
+    criteria = queries.criteria_for(
+        viewer=_anonymous(),
+        params=SearchParams(
+            tag_ids=[7], created_after=date(2024, 1, 1), created_before=date(2024, 12, 31)
+        ),
+    )
+
+    assert criteria.terms == [["ztag7"], ["zy2024"]]
+    assert criteria.dates == ["zy2024"]
+
+
 def test_older_ids_that_do_not_follow_posting_time_turn_the_range_off():
     make_march_documents()
     # An index upgraded from sequence numbers keeps them until `reindex`.

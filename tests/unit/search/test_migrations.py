@@ -76,3 +76,51 @@ def test_existing_rows_get_their_terms_and_stay_searchable():
     # The network's row stays out of an outsider's results.
     everything = search(viewer=AnonymousUser(), params=SearchParams(q="handover"))
     assert [r.title for r in everything.results] == ["Bedside handover checklist"]
+
+
+AT_0004 = [("search", "0004_filter_terms_and_time_ordered_ids")]
+AT_0005 = [("search", "0005_utc_month_and_year_terms")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0005_gives_rows_utc_months_and_years_and_back(settings):
+    from datetime import datetime
+
+    settings.TIME_ZONE = "Europe/Paris"
+    apps = migrate(AT_0004)
+    new_year = timezone.make_aware(datetime(2024, 1, 1, 0, 30))  # 23:30 UTC on 31 December
+    try:
+        document = apps.get_model("search", "SearchDocument")
+        document.objects.create(
+            id=1,
+            source="test.doc",
+            object_id=1,
+            kind="article",
+            title="Handover at new year",
+            summary="",
+            body="Told at the first handover of the year.",
+            url="/test/1/",
+            author_name="Someone",
+            created=new_year,
+            updated=new_year,
+            visible_from=new_year,
+            filter_terms="zkarticle zau7 zm202401 ztag12",  # as 0004 wrote it: a local month
+        )
+    finally:
+        migrate(AT_0005)
+
+    from hub.search.models import SearchDocument
+
+    assert SearchDocument.objects.get().filter_terms == "zkarticle zau7 ztag12 zm202312 zy2023"
+    # The full-text index follows: a search for 2024 in Paris asks for December 2023 in UTC.
+    params = SearchParams(
+        q="handover", tag_ids=[12], created_after=new_year.date(), created_before=new_year.date()
+    )
+    found = search(viewer=AnonymousUser(), params=params)
+    assert [r.title for r in found.results] == ["Handover at new year"]
+
+    migrate(AT_0004)
+    try:
+        assert SearchDocument.objects.get().filter_terms == "zkarticle zau7 ztag12 zm202401"
+    finally:
+        migrate(AT_0005)
