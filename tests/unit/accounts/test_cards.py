@@ -56,3 +56,24 @@ def test_members_see_everything_on_their_own_card(nurse):
 
     assert "(Amara Okafor)" in html
     assert "Ward manager, St Elsewhere &amp; Co · United Kingdom · Health and care staff" in html
+
+
+@pytest.mark.parametrize("username", ["amara", "zoë.o'neil+ward@4", "李"])
+def test_the_card_links_to_the_profile_as_reverse_would(username):
+    member = MemberFactory(username=username)
+
+    html = card_of(member, AnonymousUser())
+
+    assert f'<a href="{member.get_absolute_url()}">' in html.replace("&#x27;", "'")
+
+
+def test_country_and_member_type_follow_the_language(nurse):
+    from django.utils import translation
+
+    nurse.member_type_visibility = "public"
+    with translation.override("fr"):
+        french = card_of(nurse, AnonymousUser())
+    english = card_of(nurse, AnonymousUser())
+
+    assert "Royaume-Uni" in french
+    assert "United Kingdom · Health and care staff" in english

@@ -285,12 +285,32 @@ def test_member_search_page_runs_the_same_queries_for_any_number_of_matches(
             html = client.get("/search/members/?name=okafor&page=2").content.decode()
         return len(ran), html
 
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="St Elsewhere")
+
+    def okafor(n: int):
+        # Everything a card can show, shown: a field the page did not load would cost a
+        # query per card.
+        return MemberFactory(
+            display_name=f"Okafor {n:02d}",
+            organisation=organisation,
+            country="GB",
+            job_title="Ward manager",
+            member_type="staff",
+            real_name_visibility="public",
+            organisation_visibility="public",
+            country_visibility="public",
+            job_title_visibility="public",
+            member_type_visibility="public",
+        )
+
     for n in range(25):
-        MemberFactory(display_name=f"Okafor {n:02d}")
+        okafor(n)
     client.force_login(member)
     few, _ = queries_for_page_two()
     for n in range(25, 45):
-        MemberFactory(display_name=f"Okafor {n:02d}")
+        okafor(n)
 
     with django_assert_max_num_queries(10):
         many, html = queries_for_page_two()
@@ -298,6 +318,7 @@ def test_member_search_page_runs_the_same_queries_for_any_number_of_matches(
     assert few == many
     assert "Found 45 members" in html and "Page 2 of 3" in html
     assert "Okafor 20" in html and "Okafor 39" in html and "Okafor 40" not in html
+    assert "Ward manager, St Elsewhere · United Kingdom · Health and care staff" in html
 
 
 def test_member_search_bad_dates_say_so(client, member):
