@@ -16,7 +16,6 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django_countries import countries
 
-from .models import User
 from .queries import ProfileView
 
 SLOT = "USERNAMESLOT"
@@ -25,17 +24,12 @@ AVATAR = '<img class="avatar avatar-small" src="{}" alt="" width="48" height="48
 INITIAL = '<span class="avatar avatar-small avatar-placeholder" aria-hidden="true">{}</span>'
 
 
-# Per card, django-countries' name look-up, the member type's lazy label and reverse() were
-# most of the card's cost (0.17 ms a card under cProfile, 0.066 ms without them): each is
-# worked out once per language or script prefix.
+# Per card, django-countries' name look-up, the member type's lazy label (now cached in
+# ProfileView) and reverse() were most of the card's cost (0.17 ms a card under cProfile,
+# 0.066 ms without them): each is worked out once per language or script prefix.
 @lru_cache(maxsize=2048)
 def _country_name(code: str, language: str | None) -> str:
     return str(countries.name(code))
-
-
-@lru_cache(maxsize=256)
-def _member_type_label(value: str, language: str | None) -> str:
-    return str(dict(User._meta.get_field("member_type").flatchoices).get(value, value))
 
 
 @lru_cache(maxsize=16)
@@ -63,12 +57,7 @@ def member_card(profile: ProfileView) -> SafeString:
     )
     country = profile.country
     country_name = _country_name(country.code, language) if country else ""
-    member_type = (
-        _member_type_label(member.member_type, language)
-        if member.member_type and profile.shows("member_type")
-        else ""
-    )
-    details = " · ".join(part for part in (role, country_name, member_type) if part)
+    details = " · ".join(part for part in (role, country_name, profile.member_type) if part)
     return format_html(
         '{}\n<div>\n  <a href="{}"><strong>{}</strong></a>{}\n  <div class="meta">{}</div>\n</div>',
         picture,
