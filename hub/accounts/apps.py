@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Members and organisations"
 
     def ready(self) -> None:
+        from . import signals
         from .roles import ensure_roles
 
+        signals.connect()
         post_migrate.connect(ensure_roles, dispatch_uid="accounts.ensure_roles")

@@ -76,6 +76,9 @@ class User(AbstractUser):
     about_visibility = _visibility_field(Visibility.PUBLIC)
 
     deletion_requested_at = models.DateTimeField(null=True, blank=True)
+    # A copy of "has a verified address in allauth's email table", kept by hub/accounts/
+    # signals.py: member lists filter on it instead of looking up each member's addresses.
+    has_verified_email = models.BooleanField(default=False, editable=False)
 
     objects = UserManager()
 

@@ -4,9 +4,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from .member_text import contains, exactly, narrowed
@@ -14,8 +13,8 @@ from .models import User, Visibility
 
 # Profile facts that each have their own visibility setting.
 GUARDED_FIELDS = ("real_name", "country", "organisation", "job_title", "member_type", "about")
-# What a member's card (cards.py) and its ProfileView read: loading only these, with the
-# organisation's name, halves the cost of loading a page of twenty members against whole rows
+# What a member's card (cards.py) and its ProfileView read: loading only these (and the
+# organisation's name) halves the cost of loading a page of twenty members against whole rows
 # and their groups (1.23 against 0.62 ms of CPU at 1M members).
 CARD_FIELDS = (
     "id",
@@ -27,7 +26,7 @@ CARD_FIELDS = (
     "job_title",
     "country",
     "member_type",
-    "organisation__name",
+    "organisation",
     *(f"{field}_visibility" for field in GUARDED_FIELDS),
 )
 
@@ -47,9 +46,9 @@ def _visible_q(field: str, viewer: User | AnonymousUser) -> Q:
 
 
 def active_members() -> QuerySet[User]:
-    """Members who can be shown: active, with a verified email (no half-finished sign-ups)."""
-    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
-    return User.objects.filter(Exists(verified), is_active=True)
+    """Members who can be shown: active, with a verified email (no half-finished sign-ups).
+    The flag is kept from allauth's addresses by signals.py."""
+    return User.objects.filter(has_verified_email=True, is_active=True)
 
 
 @dataclass(frozen=True)
