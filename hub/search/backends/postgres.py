@@ -9,6 +9,11 @@ two ways, chosen from the planner's own statistics of how common each word and t
   newest first, testing each row, until the window is full. A budget bounds the walk; if the
   words turn out rarer together than apart, the other way is taken.
 - rare: take every match from the GIN index, then sort their ids.
+- sparse (a phrase of common words, found in one row in ten): a walk would test ten rows per
+  match, so the GIN index is asked for the matches among the latest months only, enough
+  months to hold the window by the statistics; if they hold fewer, a wider span, then the
+  walk. At 1M documents "missed a dose of insulin" walked 10,971 rows (9.4 ms); in the last
+  three months the GIN index found 1,557 matches (5.9 ms).
 
 Left to itself the planner misjudges phrases and ANDed words that go together ("missed a
 dose of insulin" was estimated at 4,700 rows; 93,000 had all three words) and sorted all of
@@ -24,6 +29,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import connection
@@ -31,6 +37,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from .. import terms
+from ..models import ID_SPILL, document_id_base, ids_follow_posting_time
 from ..query import ParsedQuery
 from .base import (
     EVERY_WORD,
@@ -48,6 +56,14 @@ from .sql import TABLE
 # Relative cost of testing one row while walking the primary key, against fetching one row
 # found by the GIN index (measured at 1M documents: about 0.7 and 2 microseconds).
 WALK_ROW_COST = 0.35
+# Below this share of documents matching, a walk would test more than eight rows per match:
+# the latest months' matches are taken from the GIN index instead (see the module's notes).
+RECENT_BELOW_SHARE = 0.125
+# The span asked for holds this many times the window's size by the statistics (the GIN way
+# reads every match in it, so a span much wider than needed costs as much as the walk)...
+RECENT_MARGIN = 1.2
+# ...and is at most this many months: each month term costs the GIN look-up some time.
+RECENT_MAX_MONTHS = 6
 STATS_SECONDS = 600
 SNIPPET_CHARS = 5000
 # ts_headline parses all the text it is given (0.4-0.7 ms for a result of a few thousand
@@ -257,7 +273,21 @@ class PostgresEngine(Engine):
         # Walking costs size/share rows; the GIN way fetches share*rows rows.
         if share * share * rows * 1.0 < size * WALK_ROW_COST:
             return "gin", 0
-        return "walk", int(min(max(rows, size), 3 * size / share + size))
+        budget = int(min(max(rows, size), 3 * size / share + size))
+        return ("recent" if share < RECENT_BELOW_SHARE else "walk"), budget
+
+    def recent_span(self, rows_wanted: float, now: datetime) -> tuple[datetime, list[str]] | None:
+        """The start of the latest UTC months that hold `rows_wanted` documents by the
+        statistics, and the terms that cover them (to a month past now), or None when that
+        takes more than RECENT_MAX_MONTHS."""
+        month = datetime(now.astimezone(UTC).year, now.astimezone(UTC).month, 1, tzinfo=UTC)
+        held = 0.0
+        for _ in range(RECENT_MAX_MONTHS):
+            held += self.statistics.share(terms.month_term(month)) * self.statistics.rows
+            if held >= rows_wanted:
+                return month, terms.date_terms(month, None, now=now)
+            month = (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return None
 
     # Matching ------------------------------------------------------------------------------
 
@@ -285,6 +315,11 @@ class PostgresEngine(Engine):
         # of a thousand rows cost more than the search. Dates come as numbers: turning a
         # thousand timestamps into Python datetimes took several milliseconds.
         columns = f"{_sort_value(column)} AS sort_value"
+        if how == "recent":
+            rows = self._recent_window(query, criteria, size, columns, checks_sql, params)
+            if rows is not None:
+                return self._window(rows, column)
+            how = "walk"
         if how == "walk":
             rows = self._run(
                 f"WITH {context[0]} "
@@ -312,7 +347,43 @@ class PostgresEngine(Engine):
         )
         return self._window(rows, column)
 
-    def _context(self, query: ParsedQuery, criteria) -> tuple[str, list]:
+    def _recent_window(
+        self, query: ParsedQuery, criteria, size: int, columns: str, checks_sql: str, params: list
+    ) -> list[tuple] | None:
+        """The newest `size` matches from the latest months (see the module's notes), or None
+        when the months that the statistics allow hold fewer.
+
+        Rows posted before the span's start have ids below its first id plus ID_SPILL
+        (models.document_id_base), so when the oldest of the `size` newest matches in the span
+        is above that, no row outside it is newer: the window is exact."""
+        if not ids_follow_posting_time():
+            return None
+        now = timezone.now()
+        rows_wanted = RECENT_MARGIN * size / max(self.estimated_share(query, criteria), 1e-9)
+        for _attempt in range(2):
+            span = self.recent_span(rows_wanted, now)
+            if span is None:
+                return None
+            start, span_terms = span
+            context = self._context(query, criteria, recent=span_terms)
+            vector = f'"{TABLE}"."search_vector"'
+            rows = self._run(
+                f"WITH {context[0]} SELECT * FROM (SELECT id, {columns}, "
+                f'{self._points_sql(query, vector)} FROM "{TABLE}", q '
+                f"WHERE {self._match_sql(query, criteria, vector, recent=True)} "
+                f"AND {checks_sql} OFFSET 0) AS found ORDER BY id DESC LIMIT %s",
+                [*context[1], *params, size],
+            )
+            if len(rows) >= size and rows[-1][0] >= document_id_base(start) + ID_SPILL:
+                return rows
+            # Rarer than the statistics said: a span wide enough at the share found.
+            held = sum(self.statistics.share(term) * self.statistics.rows for term in span_terms)
+            rows_wanted = max(rows_wanted * 2, RECENT_MARGIN * size * held / max(len(rows), 1))
+        return None
+
+    def _context(
+        self, query: ParsedQuery, criteria, recent: list[str] | None = None
+    ) -> tuple[str, list]:
         """The CTEs `w` and `q`: the words, the filter terms, (for "any of the words") every
         word, and the words restricted to the title (A) and to the summary and tags (B)."""
         columns, params = [], []
@@ -332,6 +403,11 @@ class PostgresEngine(Engine):
             params += every_params
         else:
             columns.append("NULL::tsquery AS every")
+        if recent:
+            columns.append("to_tsquery('simple', %s) AS recent")
+            params.append(" | ".join(recent))
+        else:
+            columns.append("NULL::tsquery AS recent")
         return (
             "w AS (SELECT " + ", ".join(columns) + "), "
             f"q AS (SELECT *, {_weighted('words', 'A')} AS in_title, "
@@ -340,14 +416,14 @@ class PostgresEngine(Engine):
         )
 
     @staticmethod
-    def _match_sql(query: ParsedQuery, criteria, vector: str) -> str:
-        if query and criteria.terms:
-            # One tsquery for the index when there are both: GIN intersects them itself.
-            sql = f"{vector} @@ (q.words && q.filters)"
-        elif query:
-            sql = f"{vector} @@ q.words"
-        else:
-            sql = f"{vector} @@ q.filters"
+    def _match_sql(query: ParsedQuery, criteria, vector: str, *, recent: bool = False) -> str:
+        # One tsquery for the index: GIN intersects the words and terms itself.
+        parts = (["q.words"] if query else []) + (
+            ["q.filters"] if criteria.terms or not query else []
+        )
+        if recent:
+            parts.append("q.recent")
+        sql = f"{vector} @@ ({' && '.join(parts)})"
         if query and query.titles_only:
             sql += f" AND {vector} @@ q.in_title"
         return sql

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from hub.search import queries
+from hub.search import queries, terms
 from hub.search.backends import engine
 from hub.search.models import SearchDocument, document_id_base
 from hub.search.queries import SearchParams, search
@@ -481,7 +481,9 @@ def test_postgresql_walks_for_common_words_and_uses_gin_for_rare_ones():
     anyone = criteria_for(viewer=_anonymous(), params=SearchParams())
     try:
         assert pg.strategy(parse_query("patient"), anyone, 1001)[0] == "walk"
-        assert pg.strategy(parse_query('"missed a dose of insulin"'), anyone, 1001)[0] == "walk"
+        # Found in fewer than one row in eight: the latest months, from the GIN index.
+        assert pg.strategy(parse_query('"missed a dose of insulin"'), anyone, 1001)[0] == "recent"
+        assert pg.strategy(parse_query("dose"), anyone, 1001)[0] == "walk"
         assert pg.strategy(parse_query("calciphylaxis"), anyone, 1001)[0] == "gin"
         # A rare word narrows a common one: the pair is rare.
         assert pg.strategy(parse_query("patient calciphylaxis"), anyone, 1001)[0] == "gin"
@@ -491,6 +493,143 @@ def test_postgresql_walks_for_common_words_and_uses_gin_for_rare_ones():
         )
     finally:
         pg.statistics.loaded = float("-inf")
+
+
+# PostgreSQL's latest-months way ------------------------------------------------------------
+
+
+@pytest.fixture
+def pretend_statistics(monkeypatch):
+    """Statistics as a big table's would be, without one: rows and the share of each term."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's statistics")
+    pg = engine()
+
+    def pretend(frequency: dict[str, float], rows: float = 1_000_000, floor: float = 0.0):
+        monkeypatch.setattr(pg.statistics, "loaded", timezone_monotonic())
+        monkeypatch.setattr(pg.statistics, "frequency", frequency)
+        monkeypatch.setattr(pg.statistics, "floor", floor)
+        monkeypatch.setattr(pg.statistics, "rows", rows)
+
+    return pretend
+
+
+def month_start(moment: datetime) -> datetime:
+    from datetime import UTC
+
+    moment = moment.astimezone(UTC)
+    return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def month_before(start: datetime) -> datetime:
+    return month_start(start - timedelta(days=1))
+
+
+def test_the_latest_months_span_holds_the_rows_wanted_by_the_statistics(pretend_statistics):
+    from datetime import UTC
+
+    now = datetime(2026, 12, 3, 12, tzinfo=UTC)
+    pretend_statistics({"zm202612": 0.002, "zm202611": 0.01}, floor=0.0001)
+    pg = engine()
+
+    assert pg.recent_span(2_000, now) == (
+        datetime(2026, 12, 1, tzinfo=UTC),
+        ["zm202612", "zm202701"],
+    )
+    assert pg.recent_span(10_000, now) == (
+        datetime(2026, 11, 1, tzinfo=UTC),
+        ["zm202611", "zm202612", "zm202701"],
+    )
+    assert pg.recent_span(1_000_000, now) is None  # more than six months: walk instead
+
+
+def spy_on_recent_windows(monkeypatch) -> list:
+    pg, returned = engine(), []
+    real = pg._recent_window
+
+    def spy(*args, **kwargs):
+        rows = real(*args, **kwargs)
+        returned.append(rows)
+        return rows
+
+    monkeypatch.setattr(pg, "_recent_window", spy)
+    return returned
+
+
+def insulin_titles() -> list[str]:
+    return [r.title for r in search(viewer=_anonymous(), params=SearchParams(q="insulin")).results]
+
+
+def test_the_latest_months_give_the_newest_matches(monkeypatch, pretend_statistics):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)  # a window of four
+    now = timezone.now()
+    this_month = month_start(now)
+    for n in range(5):
+        doc(title=f"New insulin {n}", created=now - timedelta(seconds=n + 1))
+    doc(title="Private insulin", network_id=99, created=now)
+    for n in range(3):
+        doc(title=f"Old insulin {n}", created=month_before(this_month) + timedelta(days=n + 1))
+    doc(title="Unrelated", created=now)
+    monkeypatch.setattr(engine(), "force_strategy", "walk")
+    walked = insulin_titles()
+    monkeypatch.setattr(engine(), "force_strategy", None)
+    pretend_statistics({"insulin": 0.05, terms.month_term(now): 0.01})
+    returned = spy_on_recent_windows(monkeypatch)
+
+    found = search(viewer=_anonymous(), params=SearchParams(q="insulin"))
+
+    assert returned and returned[0] is not None  # answered from this month
+    assert [r.title for r in found.results] == walked == [f"New insulin {n}" for n in range(3)]
+    assert found.capped and found.count == 3
+
+
+def test_a_span_with_too_few_matches_widens_then_walks(monkeypatch, pretend_statistics):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    now = timezone.now()
+    previous = month_before(month_start(now))
+    doc(title="New insulin", created=now - timedelta(seconds=1))
+    for n in range(4):
+        doc(title=f"Older insulin {n}", created=previous + timedelta(days=10 - n))
+    doc(title="Oldest insulin", created=month_before(previous) + timedelta(days=2))
+    expected = ["New insulin", "Older insulin 0", "Older insulin 1"]
+
+    # The statistics say this month holds plenty; it holds one match. The second, wider
+    # span takes in last month too, and is exact.
+    pretend_statistics(
+        {"insulin": 0.05, terms.month_term(now): 0.01, terms.month_term(previous): 0.5}
+    )
+    returned = spy_on_recent_windows(monkeypatch)
+    assert insulin_titles() == expected
+    assert returned[-1] is not None
+
+    # With no wider span to take (six months hold too few rows), the walk answers.
+    pretend_statistics({"insulin": 0.05, terms.month_term(now): 0.01})
+    returned.clear()
+    assert insulin_titles() == expected
+    assert returned == [None]
+
+
+def test_a_row_posted_before_the_span_with_a_higher_id_is_not_missed(
+    monkeypatch, pretend_statistics
+):
+    # In a burst of more than ID_SLOTS rows a second, a row's id runs ahead of its time by up
+    # to ID_SPILL: one posted just before the month began can have a higher id than rows
+    # posted in it, and "the newest matches" are the highest ids.
+    monkeypatch.setattr(queries, "COUNT_CAP", 1)  # a window of two
+    now = timezone.now()
+    this_month = month_start(now)
+    if now - this_month < timedelta(minutes=30):
+        pytest.skip("needs half an hour of this month behind us")
+    doc(title="Insulin early in the month", created=this_month + timedelta(minutes=20))
+    doc(title="Insulin later in the month", created=this_month + timedelta(minutes=25))
+    doc(
+        id=document_id_base(this_month) + 2_000_000,  # within ID_SPILL of the month's start
+        title="Insulin in last month's final burst",
+        created=this_month - timedelta(seconds=1),
+    )
+    pretend_statistics({"insulin": 0.05, terms.month_term(now): 0.01})
+
+    assert insulin_titles() == ["Insulin in last month's final burst"]
 
 
 def timezone_monotonic():
