@@ -297,7 +297,9 @@ def search(*, viewer: Any, params: SearchParams, per_page: int = PER_PAGE) -> Se
         rows = {d.pk: d for d in SearchDocument.objects.filter(pk__in=ids).only(*DISPLAY_FIELDS)}
         page_docs = [rows[i] for i in ids if i in rows]
         if query:
-            snippets = active.snippets(query=query, criteria=criteria, ids=ids)
+            snippets = active.snippets(
+                query=query, criteria=criteria, ids=ids, stretch=found.stretch
+            )
     elif criteria.nothing:
         page_docs, count, capped = [], 0, False
     else:

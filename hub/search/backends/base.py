@@ -50,6 +50,9 @@ class Match:
     ids: list[int]  # the page of document ids, best first
     count: int  # exact up to the cap
     capped: bool  # more than `count` matched
+    # How many of the window's matches lie between the page's lowest and highest ids (what a
+    # pass over the page's stretch of the index meets; see SqliteEngine.snippets).
+    stretch: int = 0
 
 
 def where_clause(filtered: QuerySet) -> tuple[str, list] | None:
@@ -120,7 +123,11 @@ class Engine:
             page = sorted(ids, key=values.__getitem__, reverse=True)[offset : offset + limit]
         else:
             page = self.ordered(ids, column=column, offset=offset, limit=limit)
-        return Match(page, len(ids), capped)
+        stretch = 0
+        if page:
+            low, high = min(page), max(page)
+            stretch = sum(1 for pk in ids if low <= pk <= high)
+        return Match(page, len(ids), capped, stretch)
 
     def window(self, *, query: ParsedQuery, criteria, size: int, column: str | None) -> Window:
         """The newest `size` matches the viewer may see (with the values of `column`, when the
@@ -158,7 +165,10 @@ class Engine:
         """`column` in a form the planner cannot answer from an index (see `ordered`)."""
         raise NotImplementedError
 
-    def snippets(self, *, query: ParsedQuery, criteria, ids: list[int]) -> dict[int, SafeString]:
+    def snippets(
+        self, *, query: ParsedQuery, criteria, ids: list[int], stretch: int = 0
+    ) -> dict[int, SafeString]:
+        """Highlighted text for each of `ids` (a page of matches; `stretch` as in Match)."""
         raise NotImplementedError
 
     def similar_titles(self, *, text: str, filtered: QuerySet, limit: int) -> list[int]:

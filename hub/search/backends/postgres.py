@@ -460,7 +460,9 @@ class PostgresEngine(Engine):
         needles = words | {lexeme for found in stems.values() for lexeme in found}
         return phrases, sorted(n for n in needles if len(n) >= 3 and n.replace("_", "").isalnum())
 
-    def snippets(self, *, query: ParsedQuery, criteria, ids: list[int]) -> dict[int, SafeString]:
+    def snippets(
+        self, *, query: ParsedQuery, criteria, ids: list[int], stretch: int = 0
+    ) -> dict[int, SafeString]:
         if not ids or not query:
             return {}
         tsq_sql, tsq_params = tsquery(query)

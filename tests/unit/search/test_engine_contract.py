@@ -206,6 +206,62 @@ def test_snippets_highlight_words_written_otherwise_than_their_stem_and_phrases(
     assert "missed a dose" in phrase.snippet.replace("<mark>", "").replace("</mark>", "")
 
 
+@pytest.mark.parametrize("q", ["alarm", '"missed a dose"', "dose insulin", "alarms"])
+def test_snippets_found_result_by_result_match_those_found_in_one_pass(monkeypatch, q):
+    # SQLite looks results up one by one when the page's stretch of the index is long.
+    filler = "The ward round went as planned and everyone knew the plan. " * 20
+    for n in range(6):
+        doc(
+            title=f"Report {n}",
+            summary="An alarm report." if n % 2 else "",
+            body=filler + f"The alarm sounded {n} times; a patient missed a dose of insulin.",
+            network_id=42 if n == 5 else None,
+        )
+
+    def snippets() -> list[str]:
+        found = search(viewer=_anonymous(), params=SearchParams(q=q), per_page=3)
+        return [r.snippet for r in found.results]
+
+    in_one_pass = snippets()
+    if connection.vendor == "sqlite":
+        from hub.search.backends import sqlite_fts5
+
+        monkeypatch.setattr(sqlite_fts5, "STRETCH_MATCHES_PER_RESULT", 0)
+    one_by_one = snippets()
+
+    assert len(in_one_pass) == 3 and all("<mark>" in s for s in in_one_pass)
+    assert one_by_one == in_one_pass
+
+
+def test_a_search_within_a_small_network_gives_its_newest_matches(monkeypatch, insider_of_42):
+    # SQLite reads a narrow filter's matches oldest first, then keeps the newest.
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    now = timezone.now()
+    for n in range(6):
+        doc(title=f"Handover {n}", network_id=42, created=now - timedelta(days=n))
+    doc(title="Handover elsewhere", created=now)
+
+    found = search(viewer=insider_of_42, params=SearchParams(q="handover", network_id=42))
+
+    assert [r.title for r in found.results] == ["Handover 0", "Handover 1", "Handover 2"]
+    assert found.capped and found.count == 3
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's term counts")
+def test_sqlite_reads_oldest_first_only_when_a_filter_holds_few_rows(insider_of_42):
+    from hub.search.queries import criteria_for
+
+    engine_ = engine()
+    for n in range(5):
+        doc(title=f"Handover {n}", network_id=42)
+    small = criteria_for(viewer=insider_of_42, params=SearchParams(network_id=42))
+    anywhere = criteria_for(viewer=insider_of_42, params=SearchParams())
+
+    assert engine_._few_rows_hold(small, 5)
+    assert not engine_._few_rows_hold(small, 4)
+    assert not engine_._few_rows_hold(anywhere, 1000)  # no filter: no bound
+
+
 def test_a_reader_cannot_inject_markup_through_the_query():
     doc(title="Mark", body="mark my words")
 
@@ -703,7 +759,7 @@ def window_sql(params: dict) -> str:
 
     with CaptureQueriesContext(connection) as ran:
         search(viewer=_anonymous(), params=SearchParams(**params))
-    return next(q["sql"] for q in ran.captured_queries if "search_fts" in q["sql"])
+    return next(q["sql"] for q in ran.captured_queries if "search_fts MATCH" in q["sql"])
 
 
 @pytest.mark.parametrize(
