@@ -9,11 +9,11 @@ two ways, chosen from the planner's own statistics of how common each word and t
   newest first, testing each row, until the window is full. A budget bounds the walk; if the
   words turn out rarer together than apart, the other way is taken.
 - rare: take every match from the GIN index, then sort their ids.
-- sparse (a phrase of common words, found in one row in ten): a walk would test ten rows per
-  match, so the GIN index is asked for the matches among the latest months only, enough
-  months to hold the window by the statistics; if they hold fewer, a wider span, then the
-  walk. At 1M documents "missed a dose of insulin" walked 10,971 rows (9.4 ms); in the last
-  three months the GIN index found 1,557 matches (5.9 ms).
+- sparse (found in fewer than one row in eight, as a phrase of common words can be): a walk
+  would test eight or more rows per match, so the GIN index is asked for the matches among
+  the latest months only, enough months to hold the window by the statistics; if they hold
+  fewer, a wider span, then the walk. At 1M documents "missed a dose of insulin" walked
+  10,971 rows (9.4 ms); in the last three months the GIN index found 1,557 matches (5.9 ms).
 
 Left to itself the planner misjudges phrases and ANDed words that go together ("missed a
 dose of insulin" was estimated at 4,700 rows; 93,000 had all three words) and sorted all of

@@ -50,10 +50,11 @@ TEXT_COLUMNS = "{title summary tag_names body}"
 # newest first at about twice the cost (a network's "handover" at 1M documents, 561 of its
 # 1,014 rows: 2.46 ms newest first, 1.45 ms oldest first).
 OLDEST_FIRST_WITHIN = 2
-# Snippets for a page are found in one pass over the page's stretch of the index, unless the
-# window holds more than this many matches per result inside that stretch: then a query per
-# result (about 0.05 ms each) costs less than walking the stretch (1.43 against 0.96 ms for
-# a page of twenty across 561 matches of a network's "handover" at 1M documents).
+# Snippets for a page are found in one pass over the page's stretch of the index, unless a
+# filter's terms are ANDed with the words and the window holds more than this many matches per
+# result inside that stretch: then a query per result (about 0.05 ms each) costs less than
+# walking the stretch (1.43 against 0.96 ms for a page of twenty across 561 matches of a
+# network's "handover" at 1M documents).
 STRETCH_MATCHES_PER_RESULT = 20
 
 
@@ -268,9 +269,11 @@ class SqliteEngine(Engine):
             "snippet(search_fts, 1, %s, %s, '…', 24) FROM search_fts WHERE search_fts MATCH %s"
         )
         marks = [MARK_START, MARK_END, MARK_START, MARK_END]
-        if stretch > STRETCH_MATCHES_PER_RESULT * len(ids):
-            # A long stretch: each result looked up by its rowid, which FTS5 seeks to, with
-            # the reader's words alone (the filters only narrowed the stretch).
+        if stretch > STRETCH_MATCHES_PER_RESULT * len(ids) and filter_expression(criteria):
+            # A long stretch, walked by seeking a filter's list through the words' (about
+            # 2 microseconds a match; a word's list alone is walked faster than a look-up per
+            # result): each result looked up by its rowid instead, with the reader's words
+            # alone (the filters only narrowed the stretch).
             words = match_expression(query, criteria, scope=False, filters=False)
             rows = self._run(
                 " UNION ALL ".join([f"{columns} AND rowid = %s"] * len(ids)),

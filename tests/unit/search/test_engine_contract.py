@@ -219,7 +219,8 @@ def test_snippets_found_result_by_result_match_those_found_in_one_pass(monkeypat
         )
 
     def snippets() -> list[str]:
-        found = search(viewer=_anonymous(), params=SearchParams(q=q), per_page=3)
+        # A filter ANDed with the words: what makes a stretch slow to walk.
+        found = search(viewer=_anonymous(), params=SearchParams(q=q, types=["article"]), per_page=3)
         return [r.snippet for r in found.results]
 
     in_one_pass = snippets()
@@ -231,6 +232,25 @@ def test_snippets_found_result_by_result_match_those_found_in_one_pass(monkeypat
 
     assert len(in_one_pass) == 3 and all("<mark>" in s for s in in_one_pass)
     assert one_by_one == in_one_pass
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's two ways to snippets")
+def test_sqlite_looks_snippets_up_one_by_one_only_across_a_long_filtered_stretch(monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+
+    from hub.search.backends import sqlite_fts5
+
+    for n in range(4):
+        doc(title=f"Alarm {n}", body=f"The alarm sounded {n} times.")
+    monkeypatch.setattr(sqlite_fts5, "STRETCH_MATCHES_PER_RESULT", 0)
+
+    def snippet_sql(**params) -> str:
+        with CaptureQueriesContext(connection) as ran:
+            search(viewer=_anonymous(), params=SearchParams(q="alarm", **params), per_page=2)
+        return next(q["sql"] for q in ran.captured_queries if "snippet(" in q["sql"])
+
+    assert "UNION ALL" in snippet_sql(types=["article"])
+    assert "BETWEEN" in snippet_sql()  # a word's list alone is walked faster
 
 
 def test_a_search_within_a_small_network_gives_its_newest_matches(monkeypatch, insider_of_42):
