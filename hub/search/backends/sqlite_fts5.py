@@ -238,20 +238,23 @@ class SqliteEngine(Engine):
         """Where the words are, for each row of the window: one query per kind of place, each
         reading only the window's stretch of the index. The reader's filters keep that stretch
         short when they are narrow (a network); who may see what never narrows it, and the
-        window has applied it already."""
+        window has applied it already. The title and the summary are asked of the index
+        without the body (`search_fts_heads`), whose lists are shorter: at 1M documents 0.2
+        against 1.0 ms for a phrase of common words, 1.3 against 1.9 ms for a network's
+        "handover"."""
         points = dict.fromkeys(window.ids, 0)
         if not points:
             return points
         tests = [
-            ({"columns": "{title}"}, IN_TITLE),
-            ({"columns": "{summary tag_names}"}, IN_SUMMARY),
+            ("search_fts_heads", {"columns": "{title}"}, IN_TITLE),
+            ("search_fts_heads", {"columns": "{summary tag_names}"}, IN_SUMMARY),
         ]
         if query.match_any and len(query.terms) > 1:
-            tests.append(({"every": True}, EVERY_WORD))
+            tests.append(("search_fts", {"every": True}, EVERY_WORD))
         lowest = min(points)
-        for words, worth in tests:
+        for index, words, worth in tests:
             rows = self._run(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s",
+                f"SELECT rowid FROM {index} WHERE {index} MATCH %s AND rowid >= %s",
                 [match_expression(query, criteria, scope=False, **words), lowest],
             )
             for (pk,) in rows:

@@ -249,21 +249,18 @@ def test_on_sqlite_a_full_reindex_leaves_each_full_text_index_in_one_segment(aut
         # As a large rebuild does: flush a segment every few terms, and merge none of them.
         cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 64)")
         cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-        cursor.execute(
-            "INSERT INTO search_title_trgm(search_title_trgm, rank) VALUES ('hashsize', 64)"
-        )
-        cursor.execute(
-            "INSERT INTO search_title_trgm(search_title_trgm, rank) VALUES ('automerge', 0)"
-        )
+        for index in ("search_title_trgm", "search_fts_heads"):
+            cursor.execute(f"INSERT INTO {index}({index}, rank) VALUES ('hashsize', 64)")
+            cursor.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 0)")
         try:
             reindex_all()
-            cursor.execute("SELECT count(DISTINCT segid) FROM search_fts_idx")
-            segments = cursor.fetchone()[0]
-            cursor.execute("SELECT count(DISTINCT segid) FROM search_title_trgm_idx")
-            title_segments = cursor.fetchone()[0]
+            segments = []
+            for index in ("search_fts", "search_title_trgm", "search_fts_heads"):
+                cursor.execute(f"SELECT count(DISTINCT segid) FROM {index}_idx")
+                segments.append(cursor.fetchone()[0])
         finally:
-            for table in ("search_fts_config", "search_title_trgm_config"):
-                cursor.execute(f"DELETE FROM {table} WHERE k IN ('hashsize', 'automerge')")
+            for index in ("search_fts", "search_title_trgm", "search_fts_heads"):
+                cursor.execute(f"DELETE FROM {index}_config WHERE k IN ('hashsize', 'automerge')")
 
-    assert segments == title_segments == 1
+    assert segments == [1, 1, 1]
     assert len(found("handover")) == 8

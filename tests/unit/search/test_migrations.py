@@ -122,7 +122,9 @@ def test_0005_gives_rows_utc_months_and_years_and_back(settings):
     from hub.search.models import SearchDocument
 
     assert SearchDocument.objects.get().filter_terms == "zkarticle zau7 ztag12 zm202312 zy2023"
-    # The full-text index follows: a search for 2024 in Paris asks for December 2023 in UTC.
+    # The full-text index follows: a search for 2024 in Paris asks for December 2023 in UTC
+    # (with the schema that today's search code expects).
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
     params = SearchParams(
         q="handover", tag_ids=[12], created_after=new_year.date(), created_before=new_year.date()
     )
@@ -167,3 +169,61 @@ def test_0006_counts_rows_per_term_on_sqlite_and_goes_back():
     migrate(AT_0005)
     tables = connection.introspection.table_names()
     assert "search_fts_terms" not in tables
+
+
+AT_0007 = [("search", "0007_sqlite_heads_index")]
+
+
+def _heads_matching(expression: str) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM search_fts_heads WHERE search_fts_heads MATCH %s ORDER BY rowid",
+            [expression],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's second FTS5 index")
+def test_0007_indexes_titles_summaries_and_tags_without_bodies_and_goes_back():
+    migrate(AT_0006)
+    from hub.search.models import SearchDocument
+
+    now = timezone.now()
+    common = dict(source="test.doc", url="/test/", author_name="Someone", kind="article")
+    dates = dict(created=now, updated=now, visible_from=now)
+    titled = SearchDocument.objects.create(
+        object_id=1, title="Falls at night", body="", filter_terms="znet7", **common, **dates
+    )
+    bodied = SearchDocument.objects.create(
+        object_id=2,
+        title="Night checks",
+        body="Two falls.",
+        filter_terms="znet7",
+        **common,
+        **dates,
+    )
+
+    migrate(AT_0007)
+    # Rows indexed before the migration are in it (stemmed, as the full index is); bodies are not.
+    assert _heads_matching("{title}: fall") == [titled.pk]
+    assert _heads_matching("fall") == [titled.pk]
+    assert _heads_matching("{filter_terms}: znet7") == [titled.pk, bodied.pk]
+    # The triggers keep it: a new row, a changed summary, a deleted row.
+    tagged = SearchDocument.objects.create(
+        object_id=3, title="Bed rails", tag_names="Falls", filter_terms="", **common, **dates
+    )
+    SearchDocument.objects.filter(pk=bodied.pk).update(summary="After the falls review")
+    titled.delete()
+    assert _heads_matching("{summary tag_names}: falls") == [bodied.pk, tagged.pk]
+    assert _heads_matching("{title}: fall") == []
+
+    migrate(AT_0006)
+    assert "search_fts_heads" not in connection.introspection.table_names()
+    # The triggers as they were still keep the full index.
+    SearchDocument.objects.create(
+        object_id=4, title="Falls again", body="", filter_terms="", **common, **dates
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'fall'")
+        assert cursor.fetchone()[0] == 3
