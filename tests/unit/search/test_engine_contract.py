@@ -253,6 +253,27 @@ def test_sqlite_looks_snippets_up_one_by_one_only_across_a_long_filtered_stretch
     assert "BETWEEN" in snippet_sql()  # a word's list alone is walked faster
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index without bodies")
+def test_sqlite_asks_where_the_words_are_of_the_index_without_bodies_which_follows_edits():
+    from django.test.utils import CaptureQueriesContext
+
+    now = timezone.now()
+    edited = doc(title="Night checks", body="A falls review.", created=now - timedelta(days=2))
+    doc(title="Ward rounds", body="Falls again.", created=now - timedelta(days=1))
+    doc(title="Bed rails", summary="Falls prevention", created=now - timedelta(days=3))
+    # The update trigger keeps the index without bodies in step with the row.
+    SearchDocument.objects.filter(pk=edited.pk).update(title="Falls at night")
+
+    with CaptureQueriesContext(connection) as ran:
+        found = search(viewer=_anonymous(), params=SearchParams(q="falls"))
+
+    assert [r.title for r in found.results] == ["Falls at night", "Bed rails", "Ward rounds"]
+    where = [
+        q["sql"] for q in ran.captured_queries if "MATCH" in q["sql"] and "rowid >=" in q["sql"]
+    ]
+    assert len(where) == 2 and all("FROM search_fts_heads WHERE" in sql for sql in where)
+
+
 def test_a_search_within_a_small_network_gives_its_newest_matches(monkeypatch, insider_of_42):
     # SQLite reads a narrow filter's matches oldest first, then keeps the newest.
     monkeypatch.setattr(queries, "COUNT_CAP", 3)
