@@ -9,11 +9,21 @@ two ways, chosen from the planner's own statistics of how common each word and t
   newest first, testing each row, until the window is full. A budget bounds the walk; if the
   words turn out rarer together than apart, the other way is taken.
 - rare: take every match from the GIN index, then sort their ids.
+  When a rare word still has many more matches than the window holds, the GIN indexes of
+  single years (below) are asked instead, newest year first, for as many years as should
+  hold the window: only those years' matches are read ("calciphylaxis" at 1M documents: the
+  last three years' 1,073 rows instead of all 3,151).
 - sparse (found in fewer than one row in eight, as a phrase of common words can be): a walk
   would test eight or more rows per match, so the GIN index is asked for the matches among
   the latest months only, enough months to hold the window by the statistics; if they hold
   fewer, a wider span, then the walk. At 1M documents "missed a dose of insulin" walked
   10,971 rows (9.4 ms); in the last three months the GIN index found 1,557 matches (5.9 ms).
+
+Year indexes: besides the GIN index of every row, a partial GIN index for each UTC year
+(`search_doc_vector_y2026`: the rows whose ids, which follow the time of posting, fall in that
+year). They are made by migration 0008, `reindex` and the corpus loader for every year from
+the oldest row's to YEARS_AHEAD years past the present; a year without one is searched the
+usual way.
 
 Left to itself the planner misjudges phrases and ANDed words that go together ("missed a
 dose of insulin" was estimated at 4,700 rows; 93,000 had all three words) and sorted all of
@@ -24,6 +34,7 @@ those columns.
 # ruff: noqa: S608  (SQL is built from constants; every value is a query parameter)
 
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -38,7 +49,13 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from .. import terms
-from ..models import ID_SPILL, document_id_base, ids_follow_posting_time
+from ..models import (
+    ID_SLOTS,
+    ID_SPILL,
+    TIME_ORDERED_IDS_FROM,
+    document_id_base,
+    ids_follow_posting_time,
+)
 from ..query import ParsedQuery
 from .base import (
     EVERY_WORD,
@@ -64,6 +81,12 @@ RECENT_BELOW_SHARE = 0.125
 RECENT_MARGIN = 1.2
 # ...and is at most this many months: each month term costs the GIN look-up some time.
 RECENT_MAX_MONTHS = 6
+# Year indexes are made up to this many years ahead, so that a new year's rows find theirs.
+YEARS_AHEAD = 3
+YEAR_INDEX_PREFIX = "search_doc_vector_y"
+YEAR_INDEX_NAME = re.compile(rf"^{YEAR_INDEX_PREFIX}(\d{{4}})$")
+# At most this many year indexes are asked for one window (each is one more look-up).
+YEARS_MAX = 6
 STATS_SECONDS = 600
 SNIPPET_CHARS = 5000
 # ts_headline parses all the text it is given (0.4-0.7 ms for a result of a few thousand
@@ -137,6 +160,22 @@ def _weighted(column: str, weight: str) -> str:
     return f"regexp_replace({column}::text, '{pattern}', '{replacement}', 'g')::tsquery"
 
 
+def year_bounds(year: int) -> tuple[int, int]:
+    """The ids of rows posted in a UTC year: [low, high)."""
+    return (
+        document_id_base(datetime(year, 1, 1, tzinfo=UTC)),
+        document_id_base(datetime(year + 1, 1, 1, tzinfo=UTC)),
+    )
+
+
+def year_index_sql(year: int) -> str:
+    low, high = year_bounds(year)
+    return (
+        f'CREATE INDEX IF NOT EXISTS "{YEAR_INDEX_PREFIX}{year}" ON "{TABLE}" '
+        f"USING GIN (search_vector) WHERE id >= {low} AND id < {high}"
+    )
+
+
 def terms_tsquery(groups: list[list[str]]) -> str:
     """Filter term groups as to_tsquery text: terms are [a-z0-9] only (see terms.py)."""
     return " & ".join("(" + " | ".join(group) + ")" for group in groups)
@@ -160,6 +199,7 @@ class _Statistics:
         self.frequency: dict[str, float] = {}
         self.floor = 0.0  # lexemes outside the list are rarer than this
         self.rows = 0.0
+        self.year_indexes: frozenset[int] = frozenset()
         self.stems: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def refresh(self, cursor) -> None:
@@ -174,7 +214,18 @@ class _Statistics:
         row = cursor.fetchone()
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [TABLE])
         rows = cursor.fetchone()
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = %s",
+            [TABLE],
+        )
+        years = frozenset(
+            int(found.group(1))
+            for (name,) in cursor.fetchall()
+            if (found := YEAR_INDEX_NAME.match(name))
+        )
         with self.lock:
+            self.year_indexes = years
             if row and row[0]:
                 elems, freqs = row
                 self.frequency = dict(zip(elems, freqs, strict=False))
@@ -234,6 +285,43 @@ class PostgresEngine(Engine):
         while it runs (about two minutes at 1M posts with the GIN index built)."""
         yield
         self._run_only(f'CLUSTER "{TABLE}" USING "{TABLE}_pkey"')
+        self.ensure_year_indexes()
+
+    def ensure_year_indexes(self) -> list[int]:
+        """Make the missing year indexes, from the oldest row's year to YEARS_AHEAD years past
+        the present; returns the years made. Each takes one pass over the table."""
+        now_year = timezone.now().astimezone(UTC).year
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT min(id) FROM "{TABLE}" WHERE id >= %s', [TIME_ORDERED_IDS_FROM])
+            oldest = cursor.fetchone()[0]
+            first = datetime.fromtimestamp(oldest // ID_SLOTS, UTC).year if oldest else now_year
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                "AND tablename = %s",
+                [TABLE],
+            )
+            have = {name for (name,) in cursor.fetchall()}
+            made = []
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for year in range(min(first, now_year), now_year + YEARS_AHEAD + 1):
+                if f"{YEAR_INDEX_PREFIX}{year}" not in have:
+                    cursor.execute(year_index_sql(year))
+                    made.append(year)
+            cursor.execute("RESET maintenance_work_mem")
+        self.statistics.loaded = -math.inf
+        return made
+
+    def drop_year_indexes(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                "AND tablename = %s",
+                [TABLE],
+            )
+            for (name,) in cursor.fetchall():
+                if YEAR_INDEX_NAME.match(name):
+                    cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+        self.statistics.loaded = -math.inf
 
     def _run_only(self, sql: str) -> None:
         with connection.cursor() as cursor:
@@ -331,6 +419,10 @@ class PostgresEngine(Engine):
             if len(rows) >= size or budget >= self.statistics.rows:
                 return self._window(rows, column)
             # Rarer together than apart: fall through to the GIN index.
+        if how != "planner":
+            rows = self._years_window(query, criteria, size, columns, checks_sql, params)
+            if rows is not None:
+                return self._window(rows, column)
         # The points are worked out for every match here (cheap: the row is at hand), so that
         # only numbers are sorted; sorting the vectors spilled to disk.
         vector = f'"{TABLE}"."search_vector"'
@@ -381,6 +473,72 @@ class PostgresEngine(Engine):
             rows_wanted = max(rows_wanted * 2, RECENT_MARGIN * size * held / max(len(rows), 1))
         return None
 
+    def years_span(
+        self, matches_wanted: float, share: float, now: datetime
+    ) -> tuple[list[int], float] | None:
+        """The latest UTC years, newest first, that hold `matches_wanted` matches of a search
+        found in `share` of the documents, by the statistics, and the matches they hold by
+        them; None when one of them has no year index or it takes more than YEARS_MAX."""
+        year = now.astimezone(UTC).year
+        held, years = 0.0, []
+        while held < matches_wanted:
+            if year not in self.statistics.year_indexes or len(years) == YEARS_MAX:
+                return None
+            years.append(year)
+            moment = datetime(year, 7, 1, tzinfo=UTC)
+            held += share * self.statistics.share(terms.year_term(moment)) * self.statistics.rows
+            year -= 1
+        return years, held
+
+    def _years_window(
+        self, query: ParsedQuery, criteria, size: int, columns: str, checks_sql: str, params: list
+    ) -> list[tuple] | None:
+        """The newest `size` matches from the year indexes of the latest years, or None when
+        there is nothing to gain (all the matches would be read anyway), a year has no index,
+        or the years asked hold fewer matches than the window.
+
+        Each year is one branch of a UNION ALL, newest first, sorted by id; the LIMIT stops
+        the Append at the branch that fills the window. A first branch takes any ids above the
+        present year's (from the primary key: there are none, or few). The years cover every
+        id from the oldest year's first, so `size` rows from them are the newest overall."""
+        if not query or not self.statistics.year_indexes:
+            return None
+        share = self.estimated_share(query, criteria)
+        if share * self.statistics.rows < RECENT_MARGIN * size:
+            return None  # every match is wanted: one pass over the GIN index reads each once
+        now = timezone.now()
+        context = self._context(query, criteria)
+        vector = f'"{TABLE}"."search_vector"'
+        inner = (
+            f"SELECT id, {columns}, {self._points_sql(query, vector)} "
+            f'FROM "{TABLE}", q WHERE {self._match_sql(query, criteria, vector)} AND {checks_sql}'
+        )
+        wanted = RECENT_MARGIN * size
+        for _attempt in range(2):
+            span = self.years_span(wanted, share, now)
+            if span is None:
+                return None
+            years, held = span
+            # Ids are whole numbers made here (year_bounds), written into the SQL so that the
+            # planner can match each branch to its partial index.
+            ranges = [(year_bounds(years[0])[1], None)] + [year_bounds(y) for y in years]
+            branches = []
+            for low, high in ranges:
+                bound = f"id >= {int(low)}" + (f" AND id < {int(high)}" if high else "")
+                branches.append(
+                    f"(SELECT * FROM ({inner} AND {bound} OFFSET 0) AS y ORDER BY id DESC)"
+                )
+            rows = self._run(
+                f"WITH {context[0]} SELECT * FROM ({' UNION ALL '.join(branches)}) AS found "
+                "LIMIT %s",
+                [*context[1], *(params * len(branches)), size],
+            )
+            if len(rows) >= size:
+                return rows
+            # Rarer in these years than the statistics said: enough years at the rate found.
+            wanted = max(wanted * 2, RECENT_MARGIN * size * held / max(len(rows), 1))
+        return None
+
     def _context(
         self, query: ParsedQuery, criteria, recent: list[str] | None = None
     ) -> tuple[str, list]:
@@ -408,9 +566,11 @@ class PostgresEngine(Engine):
             params.append(" | ".join(recent))
         else:
             columns.append("NULL::tsquery AS recent")
+        # NOT MATERIALIZED: where `q` is read more than once (the year indexes' branches),
+        # its queries are still folded into constants, which the planner needs to estimate.
         return (
-            "w AS (SELECT " + ", ".join(columns) + "), "
-            f"q AS (SELECT *, {_weighted('words', 'A')} AS in_title, "
+            "w AS NOT MATERIALIZED (SELECT " + ", ".join(columns) + "), "
+            f"q AS NOT MATERIALIZED (SELECT *, {_weighted('words', 'A')} AS in_title, "
             f"{_weighted('words', 'B')} AS in_summary FROM w)",
             params,
         )

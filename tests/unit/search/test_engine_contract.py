@@ -1,7 +1,7 @@
 """One behavioural contract for every search engine: it runs against the test database's own
 (SQLite FTS5, or PostgreSQL full-text when DATABASE_URL points at PostgreSQL)."""
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -727,6 +727,194 @@ def test_a_row_posted_before_the_span_with_a_higher_id_is_not_missed(
     pretend_statistics({"insulin": 0.05, terms.month_term(now): 0.01})
 
     assert insulin_titles() == ["Insulin in last month's final burst"]
+
+
+# PostgreSQL's year indexes ------------------------------------------------------------------
+
+
+def this_year() -> int:
+    from datetime import UTC
+
+    return timezone.now().astimezone(UTC).year
+
+
+def years_ago(years: int, days: int = 0) -> datetime:
+    """A moment in the UTC year `years` before this one (mid-June, then `days` earlier)."""
+    from datetime import UTC
+
+    return datetime(this_year() - years, 6, 15, tzinfo=UTC) - timedelta(days=days)
+
+
+def spy_on_years_windows(monkeypatch) -> list:
+    pg, returned = engine(), []
+    real = pg._years_window
+
+    def spy(*args, **kwargs):
+        rows = real(*args, **kwargs)
+        returned.append(rows)
+        return rows
+
+    monkeypatch.setattr(pg, "_years_window", spy)
+    return returned
+
+
+def make_insulin_across_years():
+    """Two notes on insulin in each of the last three years, one with the word in its title
+    (newer than last year's notes), and a note on something else."""
+    for years in (0, 1, 2):
+        for n in range(2):
+            doc(title=f"Note {years}.{n}", body="Insulin doses.", created=years_ago(years, n))
+    doc(title="Insulin in the title", created=years_ago(1, days=-1))
+    doc(title="Unrelated", body="Heparin.", created=years_ago(0))
+
+
+def insulin_window() -> tuple[list[int], dict]:
+    from hub.search.query import parse_query
+
+    found = engine().window(
+        query=parse_query("insulin"),
+        criteria=queries.criteria_for(viewer=_anonymous(), params=SearchParams(q="insulin")),
+        size=queries.COUNT_CAP + 1,
+        column=None,
+    )
+    return found.ids, found.points
+
+
+@pytest.fixture
+def year_indexes(monkeypatch, pretend_statistics):
+    """Year indexes for the rows made so far, and statistics that make "insulin" a rare
+    word in a big table: the GIN way, asked through the years' indexes."""
+    pg = engine()
+
+    def pretend(year_shares: dict[int, float]):
+        pg.ensure_year_indexes()  # for the rows made so far
+        with connection.cursor() as cursor:
+            pg.statistics.refresh(cursor)
+        made = pg.statistics.year_indexes
+        shares = {f"zy{this_year() - n}": share for n, share in year_shares.items()}
+        pretend_statistics({"insulin": 0.001, **shares}, rows=1_000_000)
+        monkeypatch.setattr(pg.statistics, "year_indexes", made)
+
+    return pretend
+
+
+NEWEST_THREE = ["Insulin in the title", "Note 0.0", "Note 0.1"]
+
+
+def test_the_latest_years_indexes_give_the_newest_matches(monkeypatch, year_indexes):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)  # a window of four
+    monkeypatch.setattr(engine(), "force_strategy", "gin")
+    make_insulin_across_years()
+    # Three matches a year by the statistics: this year's and last year's indexes are asked.
+    year_indexes({0: 0.003, 1: 0.003, 2: 0.003})
+    with monkeypatch.context() as whole_index:
+        whole_index.setattr(engine(), "_years_window", lambda *args, **kwargs: None)
+        expected, expected_window = insulin_titles(), insulin_window()
+    returned = spy_on_years_windows(monkeypatch)
+
+    assert insulin_titles() == expected == NEWEST_THREE
+    assert insulin_window() == expected_window
+    assert [len(rows) for rows in returned] == [4, 4]
+
+
+def test_each_year_index_holds_the_ids_of_its_year(year_indexes):
+    # The branches of a search say `id >= low AND id < high` with these very numbers, which is
+    # what lets the planner take the partial index (at 1M documents: "Bitmap Index Scan on
+    # search_doc_vector_y2026" for this year's branch).
+    from hub.search.backends.postgres import YEAR_INDEX_PREFIX, year_bounds
+
+    make_insulin_across_years()
+    year_indexes({})
+    low, high = year_bounds(this_year() - 1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            [f"{YEAR_INDEX_PREFIX}{this_year() - 1}"],
+        )
+        (definition,) = cursor.fetchone()
+
+    assert "USING gin (search_vector)" in definition
+    assert definition.endswith(f"WHERE ((id >= '{low}'::bigint) AND (id < '{high}'::bigint))")
+    assert low == document_id_base(datetime(this_year() - 1, 1, 1, tzinfo=UTC))
+    assert high == document_id_base(datetime(this_year(), 1, 1, tzinfo=UTC))
+
+
+def test_years_holding_fewer_matches_than_estimated_are_widened_then_left(
+    monkeypatch, year_indexes
+):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    monkeypatch.setattr(engine(), "force_strategy", "gin")
+    make_insulin_across_years()
+    # The statistics say this year alone holds the window (1,000 matches); it holds two. The
+    # second try asks for the years that hold 2,400 at the statistics' rate: three years.
+    year_indexes({0: 1.0, 1: 0.9, 2: 0.9})
+    returned = spy_on_years_windows(monkeypatch)
+    assert insulin_titles() == NEWEST_THREE
+    assert returned[-1] is not None
+
+    # When no span of years with indexes can hold it, the whole GIN index answers.
+    monkeypatch.setattr(engine(), "years_span", lambda *args: None)
+    returned.clear()
+    assert insulin_titles() == NEWEST_THREE
+    assert returned == [None]
+
+
+def test_a_year_without_its_index_is_not_asked_through_the_years(year_indexes):
+    from datetime import UTC
+
+    make_insulin_across_years()
+    year_indexes({0: 0.01, 1: 0.01, 2: 0.01})
+    now = datetime(this_year(), 7, 1, tzinfo=UTC)
+    pg = engine()
+
+    assert pg.years_span(15_000, 1.0, now) == ([now.year, now.year - 1], pytest.approx(20_000))
+    pg.statistics.year_indexes = pg.statistics.year_indexes - {now.year - 1}
+    assert pg.years_span(15_000, 1.0, now) is None
+    assert pg.years_span(5_000, 1.0, now) == ([now.year], pytest.approx(10_000))
+
+
+def test_a_row_above_this_years_ids_is_not_missed(monkeypatch, year_indexes):
+    # Ids follow posting time: a row dated next year (an import with a wrong clock, say) has an
+    # id above every year asked; the first branch of the union takes it.
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    monkeypatch.setattr(engine(), "force_strategy", "gin")
+    make_insulin_across_years()
+    doc(title="Note from the future", body="Insulin.", created=timezone.now() + timedelta(days=400))
+    year_indexes({0: 0.002, 1: 0.002})
+    returned = spy_on_years_windows(monkeypatch)
+
+    assert insulin_titles() == ["Note from the future", "Note 0.0"]
+    assert returned[0] is not None
+
+
+def test_year_indexes_run_from_the_oldest_row_to_years_ahead(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's year indexes")
+    from hub.search.backends.postgres import YEAR_INDEX_PREFIX, YEARS_AHEAD
+
+    def year_index_names() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE indexname LIKE %s",
+                [YEAR_INDEX_PREFIX + "%"],
+            )
+            return {row[0] for row in cursor.fetchall()}
+
+    year = this_year()
+    # The migration made this year's and the years ahead, for the empty table.
+    assert year_index_names() == {
+        f"{YEAR_INDEX_PREFIX}{y}" for y in range(year, year + YEARS_AHEAD + 1)
+    }
+    doc(title="Old", created=years_ago(4))
+    pg = engine()
+
+    assert pg.ensure_year_indexes() == list(range(year - 4, year))
+    assert year_index_names() == {
+        f"{YEAR_INDEX_PREFIX}{y}" for y in range(year - 4, year + YEARS_AHEAD + 1)
+    }
+    assert pg.ensure_year_indexes() == []
+    pg.drop_year_indexes()
+    assert year_index_names() == set()
 
 
 def timezone_monotonic():

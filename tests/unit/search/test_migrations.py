@@ -227,3 +227,59 @@ def test_0007_indexes_titles_summaries_and_tags_without_bodies_and_goes_back():
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'fall'")
         assert cursor.fetchone()[0] == 3
+
+
+AT_0008 = [("search", "0008_postgres_year_indexes")]
+
+
+def _year_indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'search_doc_vector_y%%'"
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's year indexes")
+def test_0008_makes_an_index_for_each_year_of_rows_and_ahead_and_goes_back():
+    from datetime import UTC, datetime
+
+    migrate(AT_0007)
+    from hub.search.models import SearchDocument
+
+    assert _year_indexes() == set()
+    year = timezone.now().astimezone(UTC).year
+    old = datetime(year - 2, 3, 1, tzinfo=UTC)
+    common = dict(source="test.doc", url="/test/", author_name="Someone", kind="article")
+    SearchDocument.objects.create(
+        object_id=1,
+        title="Insulin two years ago",
+        body="",
+        filter_terms="",
+        created=old,
+        updated=old,
+        visible_from=old,
+        **common,
+    )
+
+    migrate(AT_0008)
+    assert _year_indexes() == {f"search_doc_vector_y{y}" for y in range(year - 2, year + 4)}
+    # The search asks the year's index for its rows, and finds the old row there.
+    from hub.search.backends.postgres import year_bounds
+
+    low, high = year_bounds(year - 2)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            [f"search_doc_vector_y{year - 2}"],
+        )
+        assert cursor.fetchone()[0].endswith(
+            f"WHERE ((id >= '{low}'::bigint) AND (id < '{high}'::bigint))"
+        )
+    assert [
+        r.title for r in search(viewer=AnonymousUser(), params=SearchParams(q="insulin")).results
+    ] == ["Insulin two years ago"]
+
+    migrate(AT_0007)
+    assert _year_indexes() == set()
