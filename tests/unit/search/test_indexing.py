@@ -228,6 +228,30 @@ def test_the_reindex_command_reports_what_it_built(author, committed, capsys):
     assert found("handover") == ["Handover"]
 
 
+def test_the_reindex_command_makes_only_the_missing_year_indexes_when_asked(capsys):
+    from .helpers import doc
+
+    doc(title="Handover", created=timezone.now() - timedelta(days=800))
+
+    call_command("reindex", "--year-indexes")
+
+    out = capsys.readouterr().out
+    if connection.vendor != "postgresql":
+        assert "nothing to do" in out
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'search_doc_vector_y%%'"
+        )
+        names = {row[0] for row in cursor.fetchall()}
+    oldest = (timezone.now() - timedelta(days=800)).year
+    assert f"search_doc_vector_y{oldest}" in names
+    assert f"Year indexes made: {oldest}" in out
+    assert SearchDocument.objects.count() == 1  # the rows are left as they are
+    call_command("reindex", "--year-indexes")
+    assert "none missing" in capsys.readouterr().out
+
+
 def test_index_object_ignores_kinds_search_does_not_know(member):
     index_object(member)  # a member is not a search source: nothing happens
 

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from hub.search.backends import engine
 from hub.search.models import SearchDocument
 from hub.search.registry import sources
 from hub.search.services import REINDEX_BATCH, reindex_all
@@ -26,8 +27,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the index already has rows (for `make run`).",
         )
+        parser.add_argument(
+            "--year-indexes",
+            action="store_true",
+            help="Only make PostgreSQL's missing year indexes (up to three years ahead).",
+        )
 
-    def handle(self, *args, only, batch_size, if_empty, **options):
+    def handle(self, *args, only, batch_size, if_empty, year_indexes, **options):
+        if year_indexes:
+            if engine().vendor != "postgresql":
+                self.stdout.write("Year indexes are PostgreSQL's; nothing to do.")
+                return
+            made = engine().ensure_year_indexes()
+            listed = ", ".join(map(str, made)) or "none missing"
+            self.stdout.write(self.style.SUCCESS(f"Year indexes made: {listed}."))
+            return
         if if_empty and SearchDocument.objects.exists():
             self.stdout.write("The search index is already built (run without --if-empty).")
             return
