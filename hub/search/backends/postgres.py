@@ -54,7 +54,7 @@ from ..models import (
     ID_SPILL,
     TIME_ORDERED_IDS_FROM,
     document_id_base,
-    ids_follow_posting_time,
+    posting_id_range,
 )
 from ..query import ParsedQuery
 from .base import (
@@ -169,10 +169,13 @@ def year_bounds(year: int) -> tuple[int, int]:
 
 
 def year_index_sql(year: int) -> str:
+    """A year's index holds the ids of its rows and the next year's first ID_SPILL ids, where
+    rows posted in the year's last seconds can lie: a posting-date range inside one year is
+    then asked of one index."""
     low, high = year_bounds(year)
     return (
         f'CREATE INDEX IF NOT EXISTS "{YEAR_INDEX_PREFIX}{year}" ON "{TABLE}" '
-        f"USING GIN (search_vector) WHERE id >= {low} AND id < {high}"
+        f"USING GIN (search_vector) WHERE id >= {low} AND id < {high + ID_SPILL}"
     )
 
 
@@ -200,6 +203,10 @@ class _Statistics:
         self.floor = 0.0  # lexemes outside the list are rarer than this
         self.rows = 0.0
         self.year_indexes: frozenset[int] = frozenset()
+        # Whether every id follows the time of posting (models.ids_follow_posting_time): true
+        # from the first reindex after migration 0004 on, since rows are only ever written
+        # with such ids; read with the statistics rather than once per search.
+        self.ids_follow_time = False
         self.stems: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def refresh(self, cursor) -> None:
@@ -224,8 +231,13 @@ class _Statistics:
             for (name,) in cursor.fetchall()
             if (found := YEAR_INDEX_NAME.match(name))
         )
+        cursor.execute(
+            f'SELECT NOT EXISTS (SELECT 1 FROM "{TABLE}" WHERE id < %s)', [TIME_ORDERED_IDS_FROM]
+        )
+        ids_follow_time = cursor.fetchone()[0]
         with self.lock:
             self.year_indexes = years
+            self.ids_follow_time = ids_follow_time
             if row and row[0]:
                 elems, freqs = row
                 self.frequency = dict(zip(elems, freqs, strict=False))
@@ -426,10 +438,17 @@ class PostgresEngine(Engine):
         # The points are worked out for every match here (cheap: the row is at hand), so that
         # only numbers are sorted; sorting the vectors spilled to disk.
         vector = f'"{TABLE}"."search_vector"'
+        match_sql = self._match_sql(query, criteria, vector)
+        if how == "planner" and (year := self._posting_year(query, criteria, size)):
+            bound, whole_year = year
+            if whole_year:  # the year's index is the narrowing; its date terms add nothing
+                context = self._context(query, criteria, besides_dates=True)
+                match_sql = self._match_sql(query, criteria, vector, besides_dates=True)
+            checks_sql += f" AND {bound}"
         inner = (
             f"SELECT id, {columns}, {self._points_sql(query, vector)} "
             f'FROM "{TABLE}", q '
-            f"WHERE {self._match_sql(query, criteria, vector)} AND {checks_sql}"
+            f"WHERE {match_sql} AND {checks_sql}"
         )
         if how != "planner":
             inner += " OFFSET 0"  # keep the GIN plan: no walk towards the LIMIT
@@ -448,7 +467,7 @@ class PostgresEngine(Engine):
         Rows posted before the span's start have ids below its first id plus ID_SPILL
         (models.document_id_base), so when the oldest of the `size` newest matches in the span
         is above that, no row outside it is newer: the window is exact."""
-        if not ids_follow_posting_time():
+        if not self.statistics.ids_follow_time:
             return None
         now = timezone.now()
         rows_wanted = RECENT_MARGIN * size / max(self.estimated_share(query, criteria), 1e-9)
@@ -539,8 +558,34 @@ class PostgresEngine(Engine):
             wanted = max(wanted * 2, RECENT_MARGIN * size * held / max(len(rows), 1))
         return None
 
+    def _posting_year(self, query: ParsedQuery, criteria, size: int) -> tuple[str, bool] | None:
+        """For a posting-date range within one UTC year (and the spill of its last seconds):
+        the SQL bound that lets the planner take that year's index, and whether the range
+        spans the whole year. None when the range is wider, the year has no index, the ids
+        may not follow posting time, nothing but the dates would be looked up, or the words
+        and terms are common enough for the planner to walk an index instead."""
+        if criteria.posted_from is None or criteria.dates is None:
+            return None
+        besides = [group for group in criteria.terms if group != criteria.dates]
+        if not (query or besides) or self.strategy(query, criteria, size)[0] != "gin":
+            return None
+        low, high = posting_id_range(criteria.posted_from, criteria.posted_until)
+        year = datetime.fromtimestamp(low // ID_SLOTS, UTC).year
+        year_low, year_high = year_bounds(year)
+        if high is None or high > year_high + ID_SPILL:
+            return None
+        if year not in self.statistics.year_indexes or not self.statistics.ids_follow_time:
+            return None
+        whole = low <= year_low and year_high + ID_SPILL <= high
+        return f"id >= {year_low} AND id < {year_high + ID_SPILL}", whole
+
     def _context(
-        self, query: ParsedQuery, criteria, recent: list[str] | None = None
+        self,
+        query: ParsedQuery,
+        criteria,
+        recent: list[str] | None = None,
+        *,
+        besides_dates: bool = False,
     ) -> tuple[str, list]:
         """The CTEs `w` and `q`: the words, the filter terms, (for "any of the words") every
         word, and the words restricted to the title (A) and to the summary and tags (B)."""
@@ -550,9 +595,12 @@ class PostgresEngine(Engine):
             words_sql, words_params = _tsquery(query, every=False)
             params += words_params
         columns.append(f"{words_sql} AS words")
-        if criteria.terms:
+        groups = criteria.terms
+        if besides_dates:  # the filters without the posting-date group
+            groups = [group for group in criteria.terms if group != criteria.dates]
+        if groups:
             columns.append("to_tsquery('simple', %s) AS filters")
-            params.append(terms_tsquery(criteria.terms))
+            params.append(terms_tsquery(groups))
         else:
             columns.append("NULL::tsquery AS filters")
         if query and query.match_any and len(query.terms) > 1:
@@ -576,11 +624,19 @@ class PostgresEngine(Engine):
         )
 
     @staticmethod
-    def _match_sql(query: ParsedQuery, criteria, vector: str, *, recent: bool = False) -> str:
+    def _match_sql(
+        query: ParsedQuery,
+        criteria,
+        vector: str,
+        *,
+        recent: bool = False,
+        besides_dates: bool = False,
+    ) -> str:
         # One tsquery for the index: GIN intersects the words and terms itself.
-        parts = (["q.words"] if query else []) + (
-            ["q.filters"] if criteria.terms or not query else []
-        )
+        groups = criteria.terms
+        if besides_dates:
+            groups = [group for group in criteria.terms if group != criteria.dates]
+        parts = (["q.words"] if query else []) + (["q.filters"] if groups or not query else [])
         if recent:
             parts.append("q.recent")
         sql = f"{vector} @@ ({' && '.join(parts)})"

@@ -1,5 +1,6 @@
 """PostgreSQL: a partial GIN index of the search vector for each UTC year
-(`search_doc_vector_y2026`: the rows whose ids fall in that year; ids follow the time of
+(`search_doc_vector_y2026`: the rows whose ids fall in that year, and the next year's first
+hour of ids, where rows posted in the year's last seconds can lie; ids follow the time of
 posting), from the oldest row's year to three years ahead. A rare word with many matches is
 looked up in the latest years' indexes, newest first, so that only the matches the window
 needs are read. Each index takes one pass over the table (at 1M documents 30 s for the 15
@@ -17,6 +18,7 @@ from django.utils import timezone
 TABLE = "search_searchdocument"
 PREFIX = "search_doc_vector_y"
 ID_SLOTS = 1024
+ID_SPILL = 3600 * ID_SLOTS
 TIME_ORDERED_IDS_FROM = 10**9 * ID_SLOTS
 YEARS_AHEAD = 3
 
@@ -40,7 +42,7 @@ def forwards(apps, schema_editor):
         for year in _years(cursor):
             schema_editor.execute(
                 f'CREATE INDEX IF NOT EXISTS "{PREFIX}{year}" ON "{TABLE}" USING GIN '
-                f"(search_vector) WHERE id >= {_base(year)} AND id < {_base(year + 1)}"
+                f"(search_vector) WHERE id >= {_base(year)} AND id < {_base(year + 1) + ID_SPILL}"
             )
 
 

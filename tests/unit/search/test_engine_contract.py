@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hub.search import queries, terms
 from hub.search.backends import engine
-from hub.search.models import SearchDocument, document_id_base
+from hub.search.models import SearchDocument, document_id_base, ids_follow_posting_time
 from hub.search.queries import SearchParams, search
 
 from .helpers import doc
@@ -607,6 +607,7 @@ def pretend_statistics(monkeypatch):
         monkeypatch.setattr(pg.statistics, "frequency", frequency)
         monkeypatch.setattr(pg.statistics, "floor", floor)
         monkeypatch.setattr(pg.statistics, "rows", rows)
+        monkeypatch.setattr(pg.statistics, "ids_follow_time", ids_follow_posting_time())
 
     return pretend
 
@@ -817,11 +818,13 @@ def test_the_latest_years_indexes_give_the_newest_matches(monkeypatch, year_inde
     assert [len(rows) for rows in returned] == [4, 4]
 
 
-def test_each_year_index_holds_the_ids_of_its_year(year_indexes):
-    # The branches of a search say `id >= low AND id < high` with these very numbers, which is
-    # what lets the planner take the partial index (at 1M documents: "Bitmap Index Scan on
-    # search_doc_vector_y2026" for this year's branch).
+def test_each_year_index_holds_the_ids_of_its_year_and_the_next_years_first_hour(year_indexes):
+    # The branches of a search say `id >= low AND id < high` with these very numbers, which
+    # imply the index's condition and let the planner take it (at 1M documents: "Bitmap Index
+    # Scan on search_doc_vector_y2026" for this year's branch). The hour after the year holds
+    # the ids of rows posted in its last seconds in a burst.
     from hub.search.backends.postgres import YEAR_INDEX_PREFIX, year_bounds
+    from hub.search.models import ID_SPILL
 
     make_insulin_across_years()
     year_indexes({})
@@ -834,7 +837,9 @@ def test_each_year_index_holds_the_ids_of_its_year(year_indexes):
         (definition,) = cursor.fetchone()
 
     assert "USING gin (search_vector)" in definition
-    assert definition.endswith(f"WHERE ((id >= '{low}'::bigint) AND (id < '{high}'::bigint))")
+    assert definition.endswith(
+        f"WHERE ((id >= '{low}'::bigint) AND (id < '{high + ID_SPILL}'::bigint))"
+    )
     assert low == document_id_base(datetime(this_year() - 1, 1, 1, tzinfo=UTC))
     assert high == document_id_base(datetime(this_year(), 1, 1, tzinfo=UTC))
 
@@ -982,6 +987,31 @@ MARCH = {"created_after": date(2024, 3, 1), "created_before": date(2024, 3, 31)}
 IN_MARCH = ["Handover last second", "Handover mid month", "Handover first moment"]
 
 
+@pytest.fixture(params=["whole index", "year index"])
+def dated_way(request, monkeypatch):
+    """PostgreSQL's two ways with a posting-date filter: the GIN index of every row with the
+    date terms, or the index of the one year the range lies in (SQLite: its one way)."""
+    if connection.vendor != "postgresql":
+        if request.param != "whole index":
+            pytest.skip("SQLite has one way with dates")
+        return request.param
+    from hub.search.backends.postgres import year_index_sql
+
+    pg = engine()
+    if request.param == "year index":
+        with connection.cursor() as cursor:
+            for year in range(2020, this_year() + 1):
+                cursor.execute(year_index_sql(year))
+    else:
+        monkeypatch.setattr(pg, "_posting_year", lambda *args, **kwargs: None)
+    # Statistics read afresh (the year indexes made here), and put back afterwards.
+    monkeypatch.setattr(pg.statistics, "loaded", float("-inf"))
+    monkeypatch.setattr(pg.statistics, "year_indexes", pg.statistics.year_indexes)
+    with connection.cursor() as cursor:
+        pg.statistics.refresh(cursor)
+    return request.param
+
+
 def window_sql(params: dict) -> str:
     """The SQL of the query that found a search's matches (the first to read search_fts)."""
     from django.test.utils import CaptureQueriesContext
@@ -995,7 +1025,7 @@ def window_sql(params: dict) -> str:
     "params",
     [{"q": "handover"}, {"q": "", "tag_ids": [7]}, {"q": "handover", "tag_ids": [7]}],
 )
-def test_a_posting_date_filter_keeps_exactly_the_days_asked_for(every_way, params):
+def test_a_posting_date_filter_keeps_exactly_the_days_asked_for(every_way, dated_way, params):
     make_march_documents()
 
     found = search(viewer=_anonymous(), params=SearchParams(**params, sort="newest", **MARCH))
@@ -1037,7 +1067,7 @@ def test_on_sqlite_dates_alone_are_asked_as_month_terms():
     assert "zm202403" in sql and "search_fts.rowid >=" not in sql
 
 
-def test_a_burst_that_spills_into_later_ids_is_still_found_by_date():
+def test_a_burst_that_spills_into_later_ids_is_still_found_by_date(dated_way):
     last_second = _local("2024-03-31 23:59:59")
     # As if 5,000 rows had been posted in that second: its id lies seconds further on.
     doc(
@@ -1063,7 +1093,7 @@ def test_a_burst_that_spills_into_later_ids_is_still_found_by_date():
 
 @pytest.mark.parametrize("params", [{"q": "handover"}, {"q": "", "tag_ids": [7]}, {"q": ""}])
 def test_a_year_in_a_time_zone_ahead_of_utc_keeps_its_first_hour_and_leaves_out_the_last_before(
-    settings, params
+    settings, dated_way, params
 ):
     # Rows carry UTC months and years: New Year's first hour in Paris is December in UTC.
     settings.TIME_ZONE = "Europe/Paris"
@@ -1098,10 +1128,14 @@ def test_a_whole_year_is_asked_of_the_index_as_one_year_term():
     assert criteria.dates == ["zy2024"]
 
 
-def test_older_ids_that_do_not_follow_posting_time_turn_the_range_off():
+def test_older_ids_that_do_not_follow_posting_time_turn_the_range_off(dated_way):
     make_march_documents()
     # An index upgraded from sequence numbers keeps them until `reindex`.
     doc(id=12, title="Handover from before the upgrade", created=_local("2024-03-10 09:00:00"))
+    if connection.vendor == "postgresql":
+        # PostgreSQL reads this with its statistics (every ten minutes): read them again, as
+        # a server started on such an index would.
+        engine().statistics.loaded = float("-inf")
 
     found = search(viewer=_anonymous(), params=SearchParams(q="handover", sort="newest", **MARCH))
 
@@ -1113,3 +1147,109 @@ def test_older_ids_that_do_not_follow_posting_time_turn_the_range_off():
         "Handover from before the upgrade",
         "Handover first moment",
     ]
+
+
+def window_sql_on_postgresql(params: dict) -> str:
+    """The SQL of the query that found a search's matches on PostgreSQL."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ran:
+        search(viewer=_anonymous(), params=SearchParams(**params))
+    return next(q["sql"] for q in ran.captured_queries if "ORDER BY id DESC LIMIT" in q["sql"])
+
+
+def make_new_year_documents():
+    for title, moment in (
+        ("Handover in 2023's last second", datetime(2023, 12, 31, 23, 59, 59, tzinfo=UTC)),
+        ("Handover in May 2024", datetime(2024, 5, 1, 12, tzinfo=UTC)),
+        ("Handover in 2025", datetime(2025, 1, 1, tzinfo=UTC)),
+    ):
+        doc(title=title, created=moment, facets={"tag": [7]})
+    # 2024's last second in a burst: its id lies in 2025's first hour of ids.
+    new_years_eve = datetime(2024, 12, 31, 23, 59, 59, tzinfo=UTC)
+    doc(
+        id=document_id_base(new_years_eve) + 5000,
+        title="Handover in 2024's last burst",
+        created=new_years_eve,
+        facets={"tag": [7]},
+    )
+
+
+YEAR_2024 = {"created_after": date(2024, 1, 1), "created_before": date(2024, 12, 31)}
+
+
+@pytest.mark.parametrize("params", [{"q": "handover"}, {"q": "", "tag_ids": [7]}])
+def test_on_postgresql_a_whole_year_is_asked_of_its_index_without_date_terms(
+    settings, dated_way, params
+):
+    if dated_way != "year index":
+        pytest.skip("PostgreSQL's year indexes")
+    from hub.search.backends.postgres import year_bounds
+    from hub.search.models import ID_SPILL
+
+    settings.TIME_ZONE = "UTC"
+    make_new_year_documents()
+
+    found = search(viewer=_anonymous(), params=SearchParams(**params, sort="newest", **YEAR_2024))
+    sql = window_sql_on_postgresql({**params, **YEAR_2024})
+
+    assert [r.title for r in found.results] == [
+        "Handover in 2024's last burst",
+        "Handover in May 2024",
+    ]
+    low, high = year_bounds(2024)
+    assert f"id >= {low} AND id < {high + ID_SPILL}" in sql  # 2024's index
+    assert "zy2024" not in sql  # which is the narrowing: no year term
+    assert '"created" >=' in sql  # the posting dates are still checked on the row
+
+
+def test_on_postgresql_part_of_a_year_keeps_its_month_terms_in_the_years_index(settings, dated_way):
+    if dated_way != "year index":
+        pytest.skip("PostgreSQL's year indexes")
+    from hub.search.backends.postgres import year_bounds
+    from hub.search.models import ID_SPILL
+
+    make_march_documents()
+
+    sql = window_sql_on_postgresql({"q": "handover", **MARCH})
+
+    low, high = year_bounds(2024)
+    assert f"id >= {low} AND id < {high + ID_SPILL}" in sql
+    assert "zm202403" in sql
+
+
+def test_on_postgresql_a_range_across_years_is_asked_of_the_whole_index(settings, dated_way):
+    if dated_way != "year index":
+        pytest.skip("PostgreSQL's year indexes")
+    settings.TIME_ZONE = "UTC"
+    make_new_year_documents()
+    two_years = {"created_after": date(2024, 1, 1), "created_before": date(2025, 12, 31)}
+
+    found = search(
+        viewer=_anonymous(), params=SearchParams(q="handover", sort="newest", **two_years)
+    )
+
+    assert "id >= " not in window_sql_on_postgresql({"q": "handover", **two_years})
+    assert [r.title for r in found.results] == [
+        "Handover in 2025",
+        "Handover in 2024's last burst",
+        "Handover in May 2024",
+    ]
+
+
+def test_on_postgresql_a_common_word_in_a_year_is_left_to_the_planner(
+    settings, pretend_statistics, dated_way
+):
+    # A common word's matches are most of a year: its index would be read for all of them,
+    # where the planner walks newest first instead.
+    if dated_way != "year index":
+        pytest.skip("PostgreSQL's year indexes")
+    settings.TIME_ZONE = "UTC"
+    make_new_year_documents()
+    year_indexes = engine().statistics.year_indexes
+
+    pretend_statistics({"handov": 0.6, "zy2024": 0.1})
+    engine().statistics.year_indexes = year_indexes
+    assert "id >= " not in window_sql_on_postgresql({"q": "handover", **YEAR_2024})
+    pretend_statistics({"handov": 0.001, "zy2024": 0.1})
+    assert "id >= " in window_sql_on_postgresql({"q": "handover", **YEAR_2024})

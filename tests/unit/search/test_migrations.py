@@ -275,7 +275,7 @@ def test_0008_makes_an_index_for_each_year_of_rows_and_ahead_and_goes_back():
             [f"search_doc_vector_y{year - 2}"],
         )
         assert cursor.fetchone()[0].endswith(
-            f"WHERE ((id >= '{low}'::bigint) AND (id < '{high}'::bigint))"
+            f"WHERE ((id >= '{low}'::bigint) AND (id < '{high + 3600 * 1024}'::bigint))"
         )
     assert [
         r.title for r in search(viewer=AnonymousUser(), params=SearchParams(q="insulin")).results
