@@ -12,7 +12,7 @@ two ways, chosen from the planner's own statistics of how common each word and t
   When a rare word still has many more matches than the window holds, the GIN indexes of
   single years (below) are asked instead, newest year first, for as many years as should
   hold the window: only those years' matches are read ("calciphylaxis" at 1M documents: the
-  last three years' 1,073 rows instead of all 3,151).
+  last three years' 1,128 of its 3,151).
 - sparse (found in fewer than one row in eight, as a phrase of common words can be): a walk
   would test eight or more rows per match, so the GIN index is asked for the matches among
   the latest months only, enough months to hold the window by the statistics; if they hold
@@ -21,9 +21,11 @@ two ways, chosen from the planner's own statistics of how common each word and t
 
 Year indexes: besides the GIN index of every row, a partial GIN index for each UTC year
 (`search_doc_vector_y2026`: the rows whose ids, which follow the time of posting, fall in that
-year). They are made by migration 0008, `reindex` and the corpus loader for every year from
-the oldest row's to YEARS_AHEAD years past the present; a year without one is searched the
-usual way.
+year or in the next year's first hour, where a burst of the year's last seconds lands). They
+are made by migration 0008, `reindex` and the corpus loader for every year from the oldest
+row's to YEARS_AHEAD years past the present; a year without one is searched the usual way.
+A posting-date range within one year is asked of that year's index (without date terms when
+it is the whole year: the index is the narrowing).
 
 Left to itself the planner misjudges phrases and ANDed words that go together ("missed a
 dose of insulin" was estimated at 4,700 rows; 93,000 had all three words) and sorted all of
