@@ -3,7 +3,7 @@
 hour of ids, where rows posted in the year's last seconds can lie; ids follow the time of
 posting), from the oldest row's year to three years ahead. A rare word with many matches is
 looked up in the latest years' indexes, newest first, so that only the matches the window
-needs are read. Each index takes one pass over the table (at 1M documents 30 s for the 15
+needs are read; a posting-date range within one year, in that year's. Each index takes one pass over the table (at 1M documents 30 s for the 15
 of 2015-2029; 25 MB for a year of 130,000 rows). Nothing on SQLite.
 """
 
