@@ -160,6 +160,10 @@ class Criteria:
     posted_until: datetime | None = None
     rows_besides_posting: QuerySet[SearchDocument] | None = None
 
+    def terms_besides_dates(self) -> list[list[str]]:
+        """The term groups without the posting-date group."""
+        return [group for group in self.terms if group is not self.dates]
+
     def where(self, *, besides_posting: bool = False) -> tuple[str, list] | None:
         """The row filters as SQL (None when they can match nothing), without the posting
         date when asked."""

@@ -181,6 +181,19 @@ def year_index_sql(year: int) -> str:
     )
 
 
+def year_indexes_present(cursor) -> set[int]:
+    """The years whose index exists (by the names year_index_sql gives)."""
+    cursor.execute(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = %s",
+        [TABLE],
+    )
+    return {
+        int(found.group(1))
+        for (name,) in cursor.fetchall()
+        if (found := YEAR_INDEX_NAME.match(name))
+    }
+
+
 def terms_tsquery(groups: list[list[str]]) -> str:
     """Filter term groups as to_tsquery text: terms are [a-z0-9] only (see terms.py)."""
     return " & ".join("(" + " | ".join(group) + ")" for group in groups)
@@ -223,16 +236,7 @@ class _Statistics:
         row = cursor.fetchone()
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [TABLE])
         rows = cursor.fetchone()
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-            "AND tablename = %s",
-            [TABLE],
-        )
-        years = frozenset(
-            int(found.group(1))
-            for (name,) in cursor.fetchall()
-            if (found := YEAR_INDEX_NAME.match(name))
-        )
+        years = frozenset(year_indexes_present(cursor))
         cursor.execute(
             f'SELECT NOT EXISTS (SELECT 1 FROM "{TABLE}" WHERE id < %s)', [TIME_ORDERED_IDS_FROM]
         )
@@ -309,16 +313,11 @@ class PostgresEngine(Engine):
             cursor.execute(f'SELECT min(id) FROM "{TABLE}" WHERE id >= %s', [TIME_ORDERED_IDS_FROM])
             oldest = cursor.fetchone()[0]
             first = datetime.fromtimestamp(oldest // ID_SLOTS, UTC).year if oldest else now_year
-            cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-                "AND tablename = %s",
-                [TABLE],
-            )
-            have = {name for (name,) in cursor.fetchall()}
+            have = year_indexes_present(cursor)
             made = []
             cursor.execute("SET maintenance_work_mem = '256MB'")
             for year in range(min(first, now_year), now_year + YEARS_AHEAD + 1):
-                if f"{YEAR_INDEX_PREFIX}{year}" not in have:
+                if year not in have:
                     cursor.execute(year_index_sql(year))
                     made.append(year)
             cursor.execute("RESET maintenance_work_mem")
@@ -327,14 +326,8 @@ class PostgresEngine(Engine):
 
     def drop_year_indexes(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-                "AND tablename = %s",
-                [TABLE],
-            )
-            for (name,) in cursor.fetchall():
-                if YEAR_INDEX_NAME.match(name):
-                    cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+            for year in year_indexes_present(cursor):
+                cursor.execute(f'DROP INDEX IF EXISTS "{YEAR_INDEX_PREFIX}{year}"')
         self.statistics.loaded = -math.inf
 
     def _run_only(self, sql: str) -> None:
@@ -568,8 +561,9 @@ class PostgresEngine(Engine):
         and terms are common enough for the planner to walk an index instead."""
         if criteria.posted_from is None or criteria.dates is None:
             return None
-        besides = [group for group in criteria.terms if group != criteria.dates]
-        if not (query or besides) or self.strategy(query, criteria, size)[0] != "gin":
+        if not (query or criteria.terms_besides_dates()):
+            return None
+        if self.strategy(query, criteria, size)[0] != "gin":
             return None
         low, high = posting_id_range(criteria.posted_from, criteria.posted_until)
         year = datetime.fromtimestamp(low // ID_SLOTS, UTC).year
@@ -597,9 +591,7 @@ class PostgresEngine(Engine):
             words_sql, words_params = _tsquery(query, every=False)
             params += words_params
         columns.append(f"{words_sql} AS words")
-        groups = criteria.terms
-        if besides_dates:  # the filters without the posting-date group
-            groups = [group for group in criteria.terms if group != criteria.dates]
+        groups = criteria.terms_besides_dates() if besides_dates else criteria.terms
         if groups:
             columns.append("to_tsquery('simple', %s) AS filters")
             params.append(terms_tsquery(groups))
@@ -635,9 +627,7 @@ class PostgresEngine(Engine):
         besides_dates: bool = False,
     ) -> str:
         # One tsquery for the index: GIN intersects the words and terms itself.
-        groups = criteria.terms
-        if besides_dates:
-            groups = [group for group in criteria.terms if group != criteria.dates]
+        groups = criteria.terms_besides_dates() if besides_dates else criteria.terms
         parts = (["q.words"] if query else []) + (["q.filters"] if groups or not query else [])
         if recent:
             parts.append("q.recent")

@@ -94,7 +94,7 @@ def posting_rowids(criteria, query: ParsedQuery) -> tuple[int, int | None] | Non
     entries.)"""
     if not (criteria.posted_from or criteria.posted_until):
         return None
-    if not query and not [g for g in criteria.terms if g is not criteria.dates]:
+    if not query and not criteria.terms_besides_dates():
         return None
     if not ids_follow_posting_time():
         return None  # older ids from before time-ordered ids, until `reindex`
@@ -218,7 +218,7 @@ class SqliteEngine(Engine):
         """Whether one of the criteria's term groups is on at most `most` rows in all (the
         matches can be no more), by the index's own counts (search_fts_terms, migration
         0006)."""
-        groups = [g for g in criteria.terms if g is not criteria.dates]
+        groups = criteria.terms_besides_dates()
         if not groups:
             return False
         rows = self._run(

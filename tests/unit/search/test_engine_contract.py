@@ -641,17 +641,22 @@ def test_the_latest_months_span_holds_the_rows_wanted_by_the_statistics(pretend_
     assert pg.recent_span(1_000_000, now) is None  # more than six months: walk instead
 
 
-def spy_on_recent_windows(monkeypatch) -> list:
+def spy_on_engine(monkeypatch, method: str) -> list:
+    """What each call of one of the engine's methods returned, in order."""
     pg, returned = engine(), []
-    real = pg._recent_window
+    real = getattr(pg, method)
 
     def spy(*args, **kwargs):
-        rows = real(*args, **kwargs)
-        returned.append(rows)
-        return rows
+        result = real(*args, **kwargs)
+        returned.append(result)
+        return result
 
-    monkeypatch.setattr(pg, "_recent_window", spy)
+    monkeypatch.setattr(pg, method, spy)
     return returned
+
+
+def spy_on_recent_windows(monkeypatch) -> list:
+    return spy_on_engine(monkeypatch, "_recent_window")
 
 
 def insulin_titles() -> list[str]:
@@ -747,16 +752,7 @@ def years_ago(years: int, days: int = 0) -> datetime:
 
 
 def spy_on_years_windows(monkeypatch) -> list:
-    pg, returned = engine(), []
-    real = pg._years_window
-
-    def spy(*args, **kwargs):
-        rows = real(*args, **kwargs)
-        returned.append(rows)
-        return rows
-
-    monkeypatch.setattr(pg, "_years_window", spy)
-    return returned
+    return spy_on_engine(monkeypatch, "_years_window")
 
 
 def make_insulin_across_years():
