@@ -148,7 +148,8 @@ class Criteria:
     month terms: the index's narrowing), and as `posted_from`/`posted_until` for an engine
     that narrows by id instead (ids follow the time of posting); `rows_besides_posting` is
     `rows` without it, for such an engine, which need check the date only near the ends of
-    its range of ids.
+    its range of ids. `within_network` is the network a search keeps to, if any: every match
+    is then that network's content, which an engine may keep an index of its own for.
     """
 
     terms: list[list[str]]
@@ -159,6 +160,7 @@ class Criteria:
     posted_from: datetime | None = None
     posted_until: datetime | None = None
     rows_besides_posting: QuerySet[SearchDocument] | None = None
+    within_network: int | None = None
 
     def terms_besides_dates(self) -> list[list[str]]:
         """The term groups without the posting-date group."""
@@ -235,6 +237,7 @@ def criteria_for(*, viewer: Any, params: SearchParams) -> Criteria:
         posted_from=posted_from,
         posted_until=posted_until,
         rows_besides_posting=rows_besides_posting,
+        within_network=params.network_id,
     )
 
 

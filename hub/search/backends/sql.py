@@ -15,6 +15,25 @@ FTS_COLUMNS = "title, summary, tag_names, body, filter_terms"
 # asked of it, whose lists are a fraction of the length ("handover" is in 571,255 rows of 1M
 # and in the title, summary or tags of 119,846).
 HEADS_COLUMNS = "title, summary, tag_names, filter_terms"
+# A third index of network content alone (all five columns, for the rows with a network): a
+# search kept to one network asks it for everything, whose lists are a twentieth of the
+# length (a network's "handover" at 1M documents: its 561 matches in 0.41 ms instead of 0.98,
+# where they are in 0.49 ms instead of 1.22, their snippets in 0.79 ms instead of 1.46).
+NETWORK_INDEX = "search_fts_net"
+
+_NET_VALUES = (
+    "{row}.id, {row}.title, {row}.summary, {row}.tag_names, {row}.body, {row}.filter_terms"
+)
+# Only rows with a network are in the network index; a row moved in or out of a network is
+# taken out with its old values and put in with its new ones, as in the other indexes.
+_NET_INSERT = (
+    f"INSERT INTO {NETWORK_INDEX}(rowid, {FTS_COLUMNS}) "
+    f"SELECT {_NET_VALUES.format(row='new')} WHERE new.network_id IS NOT NULL;"
+)
+_NET_DELETE = (
+    f"INSERT INTO {NETWORK_INDEX}({NETWORK_INDEX}, rowid, {FTS_COLUMNS}) "
+    f"SELECT 'delete', {_NET_VALUES.format(row='old')} WHERE old.network_id IS NOT NULL;"
+)
 
 SQLITE_TRIGGERS = [
     f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON {TABLE} BEGIN
@@ -23,6 +42,7 @@ SQLITE_TRIGGERS = [
         INSERT INTO search_title_trgm(rowid, title) VALUES (new.id, new.title);
         INSERT INTO search_fts_heads(rowid, {HEADS_COLUMNS})
         VALUES (new.id, new.title, new.summary, new.tag_names, new.filter_terms);
+        {_NET_INSERT}
     END""",
     f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON {TABLE} BEGIN
         INSERT INTO search_fts(search_fts, rowid, {FTS_COLUMNS})
@@ -32,9 +52,11 @@ SQLITE_TRIGGERS = [
         VALUES ('delete', old.id, old.title);
         INSERT INTO search_fts_heads(search_fts_heads, rowid, {HEADS_COLUMNS})
         VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.filter_terms);
+        {_NET_DELETE}
     END""",
     f"""CREATE TRIGGER search_fts_update
-        AFTER UPDATE OF title, summary, tag_names, body, filter_terms ON {TABLE} BEGIN
+        AFTER UPDATE OF title, summary, tag_names, body, filter_terms, network_id ON {TABLE}
+        BEGIN
         INSERT INTO search_fts(search_fts, rowid, {FTS_COLUMNS})
         VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.body,
                 old.filter_terms);
@@ -47,6 +69,8 @@ SQLITE_TRIGGERS = [
         VALUES ('delete', old.id, old.title, old.summary, old.tag_names, old.filter_terms);
         INSERT INTO search_fts_heads(rowid, {HEADS_COLUMNS})
         VALUES (new.id, new.title, new.summary, new.tag_names, new.filter_terms);
+        {_NET_DELETE}
+        {_NET_INSERT}
     END""",
 ]
 
@@ -61,6 +85,20 @@ SQLITE_CREATE_HEADS = f"""CREATE VIRTUAL TABLE search_fts_heads USING fts5(
         content='{TABLE}', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')"""
 
+SQLITE_CREATE_NETWORK = f"""CREATE VIRTUAL TABLE {NETWORK_INDEX} USING fts5(
+        {FTS_COLUMNS},
+        content='{TABLE}', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')"""
+
+# The network index holds a subset of the documents table, so it is never rebuilt with FTS5's
+# 'rebuild' (which would index every row): emptied, then filled from the rows with a network.
+SQLITE_FILL_NETWORK = [
+    f"INSERT INTO {NETWORK_INDEX}({NETWORK_INDEX}) VALUES ('delete-all')",
+    f"INSERT INTO {NETWORK_INDEX}(rowid, {FTS_COLUMNS}) "
+    f"SELECT id, title, summary, tag_names, body, filter_terms FROM {TABLE} "
+    "WHERE network_id IS NOT NULL ORDER BY id",
+]
+
 SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE search_fts USING fts5(
         {FTS_COLUMNS},
@@ -69,6 +107,7 @@ SQLITE_CREATE = [
     f"""CREATE VIRTUAL TABLE search_title_trgm USING fts5(
         title, content='{TABLE}', content_rowid='id', tokenize='trigram')""",
     SQLITE_CREATE_HEADS,
+    SQLITE_CREATE_NETWORK,
     *SQLITE_TRIGGERS,
 ]
 
@@ -77,13 +116,15 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS search_fts",
     "DROP TABLE IF EXISTS search_title_trgm",
     "DROP TABLE IF EXISTS search_fts_heads",
+    f"DROP TABLE IF EXISTS {NETWORK_INDEX}",
 ]
 
-# Rebuild both FTS tables from the documents table in one pass (after a bulk load).
+# Rebuild the FTS tables from the documents table in one pass each (after a bulk load).
 SQLITE_REBUILD = [
     "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
     "INSERT INTO search_title_trgm(search_title_trgm) VALUES ('rebuild')",
     "INSERT INTO search_fts_heads(search_fts_heads) VALUES ('rebuild')",
+    *SQLITE_FILL_NETWORK,
 ]
 
 # Then merge each index into one segment: a rebuild writes a segment for every megabyte of
@@ -94,6 +135,7 @@ SQLITE_OPTIMIZE = [
     "INSERT INTO search_fts(search_fts) VALUES ('optimize')",
     "INSERT INTO search_title_trgm(search_title_trgm) VALUES ('optimize')",
     "INSERT INTO search_fts_heads(search_fts_heads) VALUES ('optimize')",
+    f"INSERT INTO {NETWORK_INDEX}({NETWORK_INDEX}) VALUES ('optimize')",
 ]
 
 # PostgreSQL --------------------------------------------------------------------------------

@@ -274,6 +274,64 @@ def test_sqlite_asks_where_the_words_are_of_the_index_without_bodies_which_follo
     assert len(where) == 2 and all("FROM search_fts_heads WHERE" in sql for sql in where)
 
 
+def _network_search_seen(viewer, **params) -> list[tuple[str, str]]:
+    found = search(viewer=viewer, params=SearchParams(network_id=42, **params))
+    return [(r.title, str(r.snippet)) for r in found.results]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's network index")
+def test_sqlite_answers_a_search_kept_to_one_network_from_the_network_index(
+    monkeypatch, insider_of_42
+):
+    from django.test.utils import CaptureQueriesContext
+
+    from hub.search.backends.sqlite_fts5 import SqliteEngine
+
+    now = timezone.now()
+    doc(title="Night checks", body="The handover was rushed.", network_id=42, created=now)
+    doc(title="Handover notes", body="Sepsis flagged.", network_id=42, created=now)
+    doc(title="Ward rounds", summary="A handover audit", network_id=42, created=now)
+    doc(title="Bed rails", tag_names="Handover", network_id=42, created=now)
+    moved_out = doc(title="Handover moved out", network_id=42, created=now)
+    moved_in = doc(title="Handover moved in", created=now)
+    doc(title="Handover elsewhere", body="Sepsis too.", network_id=43, created=now)
+    doc(title="Handover in public", created=now)
+    # The update trigger keeps the network index in step when a row leaves or joins a network.
+    for row, network_id in ((moved_out, None), (moved_in, 42)):
+        SearchDocument.objects.filter(pk=row.pk).update(
+            network_id=network_id,
+            filter_terms=terms.filter_terms(
+                kind="article", network_id=network_id, author_id=None, created=now, facets={}
+            ),
+        )
+
+    with CaptureQueriesContext(connection) as ran:
+        handover = _network_search_seen(insider_of_42, q="handover")
+        either = _network_search_seen(insider_of_42, q="handover sepsis", match_any=True)
+    matching = [q["sql"] for q in ran.captured_queries if " MATCH " in q["sql"]]
+    monkeypatch.setattr(
+        SqliteEngine, "_indexes", staticmethod(lambda criteria: ("search_fts", "search_fts_heads"))
+    )
+    from_full_indexes = (
+        _network_search_seen(insider_of_42, q="handover"),
+        _network_search_seen(insider_of_42, q="handover sepsis", match_any=True),
+    )
+
+    # Titles first, then summaries and tags, then bodies; each with its snippet.
+    assert [title for title, _ in handover] == [
+        "Handover moved in",
+        "Handover notes",
+        "Bed rails",
+        "Ward rounds",
+        "Night checks",
+    ]
+    assert "<mark>handover</mark>" in handover[-1][1]
+    assert (handover, either) == from_full_indexes
+    # Matches, where the words are (three places for "any of the words") and snippets.
+    assert len(matching) == 2 * (1 + 2 + 1) + 1
+    assert all("FROM search_fts_net WHERE" in sql for sql in matching)
+
+
 def test_a_search_within_a_small_network_gives_its_newest_matches(monkeypatch, insider_of_42):
     # SQLite reads a narrow filter's matches oldest first, then keeps the newest.
     monkeypatch.setattr(queries, "COUNT_CAP", 3)

@@ -16,7 +16,7 @@ from hub.search.models import SearchDocument, document_id_base
 from hub.search.queries import SearchParams, search
 from hub.search.services import index_object, reindex_all
 
-from .helpers import publish_item, start_topic
+from .helpers import doc, publish_item, start_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -269,22 +269,29 @@ def test_on_sqlite_a_full_reindex_leaves_each_full_text_index_in_one_segment(aut
     with committed():
         for n in range(8):
             start_topic(author, title=f"Handover {n}")
+    in_networks = [doc(title=f"Handover in network {n}", network_id=40 + n).pk for n in range(3)]
     with connection.cursor() as cursor:
+        # The network index is refilled by a reindex, not only kept by the triggers.
+        cursor.execute("INSERT INTO search_fts_net(search_fts_net) VALUES ('delete-all')")
         # As a large rebuild does: flush a segment every few terms, and merge none of them.
         cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', 64)")
         cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
-        for index in ("search_title_trgm", "search_fts_heads"):
+        for index in ("search_title_trgm", "search_fts_heads", "search_fts_net"):
             cursor.execute(f"INSERT INTO {index}({index}, rank) VALUES ('hashsize', 64)")
             cursor.execute(f"INSERT INTO {index}({index}, rank) VALUES ('automerge', 0)")
         try:
             reindex_all()
             segments = []
-            for index in ("search_fts", "search_title_trgm", "search_fts_heads"):
+            for index in ("search_fts", "search_title_trgm", "search_fts_heads", "search_fts_net"):
                 cursor.execute(f"SELECT count(DISTINCT segid) FROM {index}_idx")
                 segments.append(cursor.fetchone()[0])
         finally:
-            for index in ("search_fts", "search_title_trgm", "search_fts_heads"):
+            for index in ("search_fts", "search_title_trgm", "search_fts_heads", "search_fts_net"):
                 cursor.execute(f"DELETE FROM {index}_config WHERE k IN ('hashsize', 'automerge')")
 
-    assert segments == [1, 1, 1]
+    assert segments == [1, 1, 1, 1]
     assert len(found("handover")) == 8
+    # The network index is filled with the rows that have a network, and no others.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid FROM search_fts_net WHERE search_fts_net MATCH 'handover'")
+        assert sorted(row[0] for row in cursor.fetchall()) == sorted(in_networks)

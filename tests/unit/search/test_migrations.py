@@ -283,3 +283,71 @@ def test_0008_makes_an_index_for_each_year_of_rows_and_ahead_and_goes_back():
 
     migrate(AT_0007)
     assert _year_indexes() == set()
+
+
+AT_0009 = [("search", "0009_sqlite_network_index")]
+
+
+def _network_index_matching(expression: str) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM search_fts_net WHERE search_fts_net MATCH %s ORDER BY rowid",
+            [expression],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's network index")
+def test_0009_indexes_network_content_alone_follows_each_write_and_goes_back():
+    migrate(AT_0008)
+    from hub.search.models import SearchDocument
+
+    now = timezone.now()
+    common = dict(source="test.doc", url="/test/", author_name="Someone", kind="article")
+    dates = dict(created=now, updated=now, visible_from=now)
+    inside = SearchDocument.objects.create(
+        object_id=1, title="Handover", body="Falls.", network_id=7, filter_terms="znet7",
+        **common, **dates,
+    )  # fmt: skip
+    SearchDocument.objects.create(
+        object_id=2, title="Handover in public", filter_terms="", **common, **dates
+    )
+
+    migrate(AT_0009)
+    # Rows written before the migration: only the network's, bodies included.
+    assert _network_index_matching("handover") == [inside.pk]
+    assert _network_index_matching("{body}: fall") == [inside.pk]
+    # The triggers keep it: a new network row, a public row, a row leaving a network and one
+    # joining it, an edit, a deletion.
+    joining = SearchDocument.objects.create(
+        object_id=3, title="Handover later", filter_terms="", **common, **dates
+    )
+    SearchDocument.objects.create(
+        object_id=4, title="Handover too", network_id=8, filter_terms="znet8", **common, **dates
+    )
+    SearchDocument.objects.filter(pk=joining.pk).update(network_id=7, filter_terms="znet7")
+    assert _network_index_matching("handover AND {filter_terms}: znet7") == [
+        inside.pk,
+        joining.pk,
+    ]
+    SearchDocument.objects.filter(pk=inside.pk).update(network_id=None, filter_terms="")
+    SearchDocument.objects.filter(pk=joining.pk).update(title="Night checks")
+    assert _network_index_matching("{filter_terms}: znet7") == [joining.pk]
+    assert _network_index_matching("{title}: handover AND {filter_terms}: znet7") == []
+    SearchDocument.objects.filter(pk=joining.pk).delete()
+    assert _network_index_matching("{filter_terms}: znet7") == []
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts_net(search_fts_net) VALUES ('integrity-check')")
+
+    migrate(AT_0008)
+    assert "search_fts_net" not in connection.introspection.table_names()
+    # The triggers as they were still keep the other indexes.
+    SearchDocument.objects.create(
+        object_id=5, title="Handover again", network_id=7, filter_terms="znet7", **common, **dates
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM search_fts_heads WHERE search_fts_heads MATCH %s", ["handover"]
+        )
+        assert cursor.fetchone()[0] == 4
