@@ -15,9 +15,11 @@ two ways, chosen from the planner's own statistics of how common each word and t
   last three years' 1,128 of its 3,151).
 - sparse (found in fewer than one row in eight, as a phrase of common words can be): a walk
   would test eight or more rows per match, so the GIN index is asked for the matches among
-  the latest months only, enough months to hold the window by the statistics; if they hold
-  fewer, a wider span, then the walk. At 1M documents "missed a dose of insulin" walked
-  10,971 rows (9.4 ms); in the last three months the GIN index found 1,557 matches (5.9 ms).
+  the latest ids only, as many as the statistics say hold the window, named by the id-range
+  terms each vector carries (ranges of about 24 and 6 days of posting time, sql.py); if they
+  hold fewer, a wider span, then the walk. At 1M documents "missed a dose of insulin" walked
+  10,971 rows (9.4 ms); the latest months' 1,780 candidates took 6.2 ms; the latest ids'
+  ranges (see docs/performance.md) fewer.
 
 Year indexes: besides the GIN index of every row, a partial GIN index for each UTC year
 (`search_doc_vector_y2026`: the rows whose ids, which follow the time of posting, fall in that
@@ -70,18 +72,19 @@ from .base import (
     marked_html,
     where_clause,
 )
-from .sql import TABLE
+from .sql import COARSE_ID_BITS, COARSE_ID_TERM, FINE_ID_BITS, FINE_ID_TERM, TABLE
 
 # Relative cost of testing one row while walking the primary key, against fetching one row
 # found by the GIN index (measured at 1M documents: about 0.7 and 2 microseconds).
 WALK_ROW_COST = 0.35
 # Below this share of documents matching, a walk would test more than eight rows per match:
-# the latest months' matches are taken from the GIN index instead (see the module's notes).
+# the matches among the latest ids are taken from the GIN index instead (see the module's
+# notes).
 RECENT_BELOW_SHARE = 0.125
 # The span asked for holds this many times the window's size by the statistics (the GIN way
 # reads every match in it, so a span much wider than needed costs as much as the walk)...
 RECENT_MARGIN = 1.2
-# ...and is at most this many months: each month term costs the GIN look-up some time.
+# ...and reaches back at most this many months of posting time.
 RECENT_MAX_MONTHS = 6
 # Year indexes are made up to this many years ahead, so that a new year's rows find theirs.
 YEARS_AHEAD = 3
@@ -194,6 +197,20 @@ def year_indexes_present(cursor) -> set[int]:
     }
 
 
+def id_range_terms(low: int, high: int) -> list[str]:
+    """The id-range terms (sql.py) that cover every id from `low`, the start of a fine range,
+    to `high`: fine ranges up to the first coarse boundary, then coarse ones."""
+    fine, coarse = 1 << FINE_ID_BITS, 1 << COARSE_ID_BITS
+    found, at = [], low - low % fine
+    while at % coarse and at <= high:
+        found.append(f"{FINE_ID_TERM}{at >> FINE_ID_BITS}")
+        at += fine
+    while at <= high:
+        found.append(f"{COARSE_ID_TERM}{at >> COARSE_ID_BITS}")
+        at += coarse
+    return found
+
+
 def terms_tsquery(groups: list[list[str]]) -> str:
     """Filter term groups as to_tsquery text: terms are [a-z0-9] only (see terms.py)."""
     return " & ".join("(" + " | ".join(group) + ")" for group in groups)
@@ -222,6 +239,8 @@ class _Statistics:
         # from the first reindex after migration 0004 on, since rows are only ever written
         # with such ids; read with the statistics rather than once per search.
         self.ids_follow_time = False
+        # The highest id at the last refresh: the latest ids' terms must reach it.
+        self.highest_id = 0
         self.stems: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def refresh(self, cursor) -> None:
@@ -241,9 +260,12 @@ class _Statistics:
             f'SELECT NOT EXISTS (SELECT 1 FROM "{TABLE}" WHERE id < %s)', [TIME_ORDERED_IDS_FROM]
         )
         ids_follow_time = cursor.fetchone()[0]
+        cursor.execute(f'SELECT max(id) FROM "{TABLE}"')
+        highest_id = cursor.fetchone()[0] or 0
         with self.lock:
             self.year_indexes = years
             self.ids_follow_time = ids_follow_time
+            self.highest_id = highest_id
             if row and row[0]:
                 elems, freqs = row
                 self.frequency = dict(zip(elems, freqs, strict=False))
@@ -371,17 +393,29 @@ class PostgresEngine(Engine):
         budget = int(min(max(rows, size), 3 * size / share + size))
         return ("recent" if share < RECENT_BELOW_SHARE else "walk"), budget
 
-    def recent_span(self, rows_wanted: float, now: datetime) -> tuple[datetime, list[str]] | None:
-        """The start of the latest UTC months that hold `rows_wanted` documents by the
-        statistics, and the terms that cover them (to a month past now), or None when that
-        takes more than RECENT_MAX_MONTHS."""
-        month = datetime(now.astimezone(UTC).year, now.astimezone(UTC).month, 1, tzinfo=UTC)
-        held = 0.0
+    def recent_span(self, rows_wanted: float, now: datetime) -> tuple[int, list[str]] | None:
+        """The lowest id of the latest ids that hold `rows_wanted` documents by the statistics
+        (down to the start of its fine id range), and the id-range terms that cover every id
+        from it to a month past now; None when that reaches back more than RECENT_MAX_MONTHS,
+        or some row has an id beyond the terms (posted more than a month ahead).
+
+        The statistics count rows by UTC month (month terms); a month's rows are taken to be
+        spread evenly over it (the present month's up to now)."""
+        now = now.astimezone(UTC)
+        high = document_id_base(now + terms.OPEN_END_MARGIN)
+        if self.statistics.highest_id > high:
+            return None
+        month = datetime(now.year, now.month, 1, tzinfo=UTC)
+        until, held = now, 0.0
         for _ in range(RECENT_MAX_MONTHS):
-            held += self.statistics.share(terms.month_term(month)) * self.statistics.rows
-            if held >= rows_wanted:
-                return month, terms.date_terms(month, None, now=now)
-            month = (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+            in_month = self.statistics.share(terms.month_term(month)) * self.statistics.rows
+            if in_month > 0 and held + in_month >= rows_wanted:
+                start = until - (until - month) * ((rows_wanted - held) / in_month)
+                low = document_id_base(start)
+                return low - low % (1 << FINE_ID_BITS), id_range_terms(low, high)
+            held += in_month
+            until = month
+            month = (month - timedelta(days=1)).replace(day=1)
         return None
 
     # Matching ------------------------------------------------------------------------------
@@ -456,12 +490,11 @@ class PostgresEngine(Engine):
     def _recent_window(
         self, query: ParsedQuery, criteria, size: int, columns: str, checks_sql: str, params: list
     ) -> list[tuple] | None:
-        """The newest `size` matches from the latest months (see the module's notes), or None
-        when the months that the statistics allow hold fewer.
+        """The newest `size` matches among the latest ids (see the module's notes), or None
+        when the span that the statistics allow holds fewer.
 
-        Rows posted before the span's start have ids below its first id plus ID_SPILL
-        (models.document_id_base), so when the oldest of the `size` newest matches in the span
-        is above that, no row outside it is newer: the window is exact."""
+        The span's terms cover every id from its lowest on, so when it holds `size` matches
+        they are the newest `size` of all: every row outside it has a lower id."""
         if not self.statistics.ids_follow_time:
             return None
         now = timezone.now()
@@ -470,7 +503,7 @@ class PostgresEngine(Engine):
             span = self.recent_span(rows_wanted, now)
             if span is None:
                 return None
-            start, span_terms = span
+            _low, span_terms = span
             context = self._context(query, criteria, recent=span_terms)
             vector = f'"{TABLE}"."search_vector"'
             rows = self._run(
@@ -480,11 +513,11 @@ class PostgresEngine(Engine):
                 f"AND {checks_sql} OFFSET 0) AS found ORDER BY id DESC LIMIT %s",
                 [*context[1], *params, size],
             )
-            if len(rows) >= size and rows[-1][0] >= document_id_base(start) + ID_SPILL:
+            if len(rows) >= size:
                 return rows
             # Rarer than the statistics said: a span wide enough at the share found.
-            held = sum(self.statistics.share(term) * self.statistics.rows for term in span_terms)
-            rows_wanted = max(rows_wanted * 2, RECENT_MARGIN * size * held / max(len(rows), 1))
+            found = max(len(rows), 1)
+            rows_wanted = max(rows_wanted * 2, RECENT_MARGIN * size * rows_wanted / found)
         return None
 
     def years_span(

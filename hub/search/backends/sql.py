@@ -140,13 +140,26 @@ SQLITE_OPTIMIZE = [
 
 # PostgreSQL --------------------------------------------------------------------------------
 
-# Text at weights A (title), B (summary and tags), C (body); filter terms at D, unstemmed.
-POSTGRES_VECTOR = """
+# Id-range terms, worked out from the row's id by PostgreSQL itself: `zra857` for the range of
+# 2**31 ids the id falls in (about 24 days of posting time: ids are the posting second times
+# 1024), `zrb3428` for its range of 2**29 (about 6 days). A search for the newest matches of a
+# phrase names the ranges that cover the latest ids (postgres.py, `id_range_terms`).
+COARSE_ID_BITS = 31
+FINE_ID_BITS = 29
+COARSE_ID_TERM = "zra"
+FINE_ID_TERM = "zrb"
+
+# Text at weights A (title), B (summary and tags), C (body); filter terms and the id-range
+# terms at D, unstemmed.
+POSTGRES_VECTOR = f"""
     setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
     || setweight(to_tsvector('english'::regconfig,
                  coalesce(summary, '') || ' ' || coalesce(tag_names, '')), 'B')
     || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')
     || setweight(to_tsvector('simple'::regconfig, coalesce(filter_terms, '')), 'D')
+    || setweight(to_tsvector('simple'::regconfig,
+                 '{COARSE_ID_TERM}' || (id >> {COARSE_ID_BITS})::text
+                 || ' {FINE_ID_TERM}' || (id >> {FINE_ID_BITS})::text), 'D')
 """
 
 POSTGRES_CREATE = [

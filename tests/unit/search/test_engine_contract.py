@@ -666,6 +666,8 @@ def pretend_statistics(monkeypatch):
         monkeypatch.setattr(pg.statistics, "floor", floor)
         monkeypatch.setattr(pg.statistics, "rows", rows)
         monkeypatch.setattr(pg.statistics, "ids_follow_time", ids_follow_posting_time())
+        highest = SearchDocument.objects.order_by("-id").values_list("id", flat=True).first()
+        monkeypatch.setattr(pg.statistics, "highest_id", highest or 0)
 
     return pretend
 
@@ -681,22 +683,59 @@ def month_before(start: datetime) -> datetime:
     return month_start(start - timedelta(days=1))
 
 
-def test_the_latest_months_span_holds_the_rows_wanted_by_the_statistics(pretend_statistics):
-    from datetime import UTC
+def test_the_latest_ids_span_holds_the_rows_wanted_by_the_statistics(
+    monkeypatch, pretend_statistics
+):
+    from hub.search.backends.postgres import id_range_terms
 
     now = datetime(2026, 12, 3, 12, tzinfo=UTC)
+    top = document_id_base(now + timedelta(days=31))
+    # 2,000 rows in December so far (two and a half days), 10,000 in November.
     pretend_statistics({"zm202612": 0.002, "zm202611": 0.01}, floor=0.0001)
     pg = engine()
 
-    assert pg.recent_span(2_000, now) == (
-        datetime(2026, 12, 1, tzinfo=UTC),
-        ["zm202612", "zm202701"],
-    )
-    assert pg.recent_span(10_000, now) == (
-        datetime(2026, 11, 1, tzinfo=UTC),
-        ["zm202611", "zm202612", "zm202701"],
-    )
+    def span_from(moment: datetime) -> tuple[int, list[str]]:
+        low = document_id_base(moment)
+        low -= low % 2**29  # the start of its fine id range
+        return low, id_range_terms(low, top)
+
+    # Half of December's rows: its last day and a quarter.
+    assert pg.recent_span(1_000, now) == span_from(datetime(2026, 12, 2, tzinfo=UTC))
+    # December's, and the second half of November's.
+    assert pg.recent_span(7_000, now) == span_from(datetime(2026, 11, 16, tzinfo=UTC))
     assert pg.recent_span(1_000_000, now) is None  # more than six months: walk instead
+    # A row posted more than a month ahead lies beyond the terms: walk instead.
+    monkeypatch.setattr(pg.statistics, "highest_id", top + 1)
+    assert pg.recent_span(1_000, now) is None
+
+
+def test_id_range_terms_cover_each_id_of_the_span_once_and_none_below_it():
+    from hub.search.backends.postgres import id_range_terms
+
+    def terms_of(row_id: int) -> set[str]:  # as the generated vector carries them (sql.py)
+        return {f"zra{row_id >> 31}", f"zrb{row_id >> 29}"}
+
+    now_id = document_id_base(datetime(2026, 12, 3, 12, tzinfo=UTC))
+    for low in (now_id - 10 * 2**29, now_id - 2**31 - 2**29, now_id - 7, now_id):
+        low -= low % 2**29
+        high = now_id + 31 * 86400 * 1024
+        cover = set(id_range_terms(low, high))
+        assert len(cover) == len(id_range_terms(low, high)) <= 3 + (high - low) // 2**31 + 1
+        for row_id in (low, low + 1, low + 2**29, (low + high) // 2, high - 1, high):
+            assert len(terms_of(row_id) & cover) == 1, row_id
+        assert not terms_of(low - 1) & cover
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's search vector")
+def test_on_postgresql_each_vector_carries_the_id_range_terms_of_its_row():
+    row = doc(title="Handover", created=timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector @@ to_tsquery('simple', %s), "
+            "search_vector @@ to_tsquery('simple', %s) FROM search_searchdocument WHERE id = %s",
+            [f"zra{row.pk >> 31} & zrb{row.pk >> 29}", f"zra{(row.pk >> 31) + 1}", row.pk],
+        )
+        assert cursor.fetchone() == (True, False)
 
 
 def spy_on_engine(monkeypatch, method: str) -> list:
@@ -754,10 +793,11 @@ def test_a_span_with_too_few_matches_widens_then_walks(monkeypatch, pretend_stat
     doc(title="Oldest insulin", created=month_before(previous) + timedelta(days=2))
     expected = ["New insulin", "Older insulin 0", "Older insulin 1"]
 
-    # The statistics say this month holds plenty; it holds one match. The second, wider
-    # span takes in last month too, and is exact.
+    # The statistics say the span from the middle of last month holds the window; it holds
+    # one match. The second, wider span takes in all of last month, and is exact.
     pretend_statistics(
-        {"insulin": 0.05, terms.month_term(now): 0.01, terms.month_term(previous): 0.5}
+        {"insulin": 0.05, terms.month_term(now): 0.00005, terms.month_term(previous): 0.0001},
+        floor=0.001,
     )
     returned = spy_on_recent_windows(monkeypatch)
     assert insulin_titles() == expected

@@ -351,3 +351,54 @@ def test_0009_indexes_network_content_alone_follows_each_write_and_goes_back():
             "SELECT count(*) FROM search_fts_heads WHERE search_fts_heads MATCH %s", ["handover"]
         )
         assert cursor.fetchone()[0] == 4
+
+
+AT_0010 = [("search", "0010_postgres_id_range_terms")]
+
+
+def _vector_indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument' "
+            "AND indexdef LIKE %s",
+            ["%search_vector%"],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _id_range_terms_in_vector(row_id: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector @@ to_tsquery('simple', %s) FROM search_searchdocument "
+            "WHERE id = %s",
+            [f"zra{row_id >> 31} & zrb{row_id >> 29}", row_id],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's search vector")
+def test_0010_gives_every_vector_its_id_range_terms_keeps_its_indexes_and_goes_back():
+    migrate(AT_0009)
+    from hub.search.models import SearchDocument
+
+    now = timezone.now()
+    row = SearchDocument.objects.create(
+        source="test.doc", object_id=1, url="/test/", author_name="Someone", kind="article",
+        title="Insulin doses", body="", filter_terms="zkarticle",
+        created=now, updated=now, visible_from=now,
+    )  # fmt: skip
+    indexes = _vector_indexes()
+    assert "search_doc_vector" in indexes and len(indexes) > 1  # and the year indexes
+    assert not _id_range_terms_in_vector(row.pk)
+
+    migrate(AT_0010)
+    assert _id_range_terms_in_vector(row.pk)
+    assert _vector_indexes() == indexes
+    assert [
+        r.title for r in search(viewer=AnonymousUser(), params=SearchParams(q="insulin")).results
+    ] == ["Insulin doses"]
+
+    migrate(AT_0009)
+    assert not _id_range_terms_in_vector(row.pk)
+    assert _vector_indexes() == indexes
