@@ -15,6 +15,8 @@ PostgreSQL checks that on the row itself.
 Readers' words can never reach this column on SQLite (queries name the text columns). On
 PostgreSQL the terms share the tsvector with the text at weight D; a reader typing `ztag12` only
 finds what the tag filter would find, which the permission check has already narrowed.
+PostgreSQL's vector also carries id-range terms that it works out from the row's id itself
+(backends/sql.py), for the newest matches of a phrase.
 """
 
 from collections.abc import Iterable, Mapping

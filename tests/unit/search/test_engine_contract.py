@@ -636,7 +636,7 @@ def test_postgresql_walks_for_common_words_and_uses_gin_for_rare_ones():
     anyone = criteria_for(viewer=_anonymous(), params=SearchParams())
     try:
         assert pg.strategy(parse_query("patient"), anyone, 1001)[0] == "walk"
-        # Found in fewer than one row in eight: the latest months, from the GIN index.
+        # Found in fewer than one row in eight: the latest ids, from the GIN index.
         assert pg.strategy(parse_query('"missed a dose of insulin"'), anyone, 1001)[0] == "recent"
         assert pg.strategy(parse_query("dose"), anyone, 1001)[0] == "walk"
         assert pg.strategy(parse_query("calciphylaxis"), anyone, 1001)[0] == "gin"
@@ -650,7 +650,7 @@ def test_postgresql_walks_for_common_words_and_uses_gin_for_rare_ones():
         pg.statistics.loaded = float("-inf")
 
 
-# PostgreSQL's latest-months way ------------------------------------------------------------
+# PostgreSQL's latest-ids way ---------------------------------------------------------------
 
 
 @pytest.fixture
@@ -760,7 +760,7 @@ def insulin_titles() -> list[str]:
     return [r.title for r in search(viewer=_anonymous(), params=SearchParams(q="insulin")).results]
 
 
-def test_the_latest_months_give_the_newest_matches(monkeypatch, pretend_statistics):
+def test_the_latest_ids_give_the_newest_matches(monkeypatch, pretend_statistics):
     monkeypatch.setattr(queries, "COUNT_CAP", 3)  # a window of four
     now = timezone.now()
     this_month = month_start(now)
