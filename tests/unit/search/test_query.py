@@ -47,3 +47,23 @@ def test_repeated_terms_count_once_and_terms_are_bounded():
     assert parse_query("fall fall FALL").terms == (Term(("fall",)),)
     many = parse_query(" ".join(f"word{n}" for n in range(50)))
     assert len(many.terms) == 12 and many.truncated
+
+
+def test_a_plain_snippet_shows_the_first_forty_words_of_the_summary_or_the_whole_body():
+    from django.utils.text import Truncator
+
+    from hub.search.models import SearchDocument
+    from hub.search.queries import _plain_snippet
+
+    def whole(text: str) -> str:  # forty words of the whole text, as the snippet promises
+        return Truncator(" ".join(text.split())).words(40)
+
+    prose = " ".join(f"word{n}" for n in range(2000))  # about 16,000 characters
+    cut_mid_word = "x" * 995 + " " + prose  # the head ends inside a word
+    long_words = " ".join("w" * 60 for _ in range(100))  # under forty words in the head
+    short = "Falls at  night,\n checked twice."
+    for body in (prose, cut_mid_word, long_words, short, ""):
+        assert _plain_snippet(SearchDocument(summary="", body=body)) == whole(body)
+    assert _plain_snippet(SearchDocument(summary=short, body=prose)) == whole(short)
+    escaped = _plain_snippet(SearchDocument(summary="", body="<b> & </b>"))
+    assert escaped == "&lt;b&gt; &amp; &lt;/b&gt;"
