@@ -239,8 +239,10 @@ class _Statistics:
         # from the first reindex after migration 0004 on, since rows are only ever written
         # with such ids; read with the statistics rather than once per search.
         self.ids_follow_time = False
-        # The highest id at the last refresh: the latest ids' terms must reach it.
-        self.highest_id = 0
+        # The highest id of a row visible at the last refresh: the latest ids' terms must
+        # reach it. (A row is not visible before its posting time, so rows posted ahead, such
+        # as scheduled items, lie above every visible one until then.)
+        self.highest_visible_id = 0
         self.stems: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def refresh(self, cursor) -> None:
@@ -260,12 +262,17 @@ class _Statistics:
             f'SELECT NOT EXISTS (SELECT 1 FROM "{TABLE}" WHERE id < %s)', [TIME_ORDERED_IDS_FROM]
         )
         ids_follow_time = cursor.fetchone()[0]
-        cursor.execute(f'SELECT max(id) FROM "{TABLE}"')
-        highest_id = cursor.fetchone()[0] or 0
+        # Ids from the present on are few (rows posted ahead): the primary key's range.
+        present = timezone.now()
+        cursor.execute(
+            f'SELECT coalesce(max(id), 0) FROM "{TABLE}" WHERE id >= %s AND visible_from <= %s',
+            [document_id_base(present), present],
+        )
+        highest_visible_id = cursor.fetchone()[0]
         with self.lock:
             self.year_indexes = years
             self.ids_follow_time = ids_follow_time
-            self.highest_id = highest_id
+            self.highest_visible_id = highest_visible_id
             if row and row[0]:
                 elems, freqs = row
                 self.frequency = dict(zip(elems, freqs, strict=False))
@@ -397,13 +404,14 @@ class PostgresEngine(Engine):
         """The lowest id of the latest ids that hold `rows_wanted` documents by the statistics
         (down to the start of its fine id range), and the id-range terms that cover every id
         from it to a month past now; None when that reaches back more than RECENT_MAX_MONTHS,
-        or some row has an id beyond the terms (posted more than a month ahead).
+        or some visible row has an id beyond the terms (which would take a row made visible
+        before its posting time, more than a month ahead).
 
         The statistics count rows by UTC month (month terms); a month's rows are taken to be
         spread evenly over it (the present month's up to now)."""
         now = now.astimezone(UTC)
         high = document_id_base(now + terms.OPEN_END_MARGIN)
-        if self.statistics.highest_id > high:
+        if self.statistics.highest_visible_id > high:
             return None
         month = datetime(now.year, now.month, 1, tzinfo=UTC)
         until, held = now, 0.0

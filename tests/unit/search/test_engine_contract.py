@@ -666,8 +666,9 @@ def pretend_statistics(monkeypatch):
         monkeypatch.setattr(pg.statistics, "floor", floor)
         monkeypatch.setattr(pg.statistics, "rows", rows)
         monkeypatch.setattr(pg.statistics, "ids_follow_time", ids_follow_posting_time())
-        highest = SearchDocument.objects.order_by("-id").values_list("id", flat=True).first()
-        monkeypatch.setattr(pg.statistics, "highest_id", highest or 0)
+        visible = SearchDocument.objects.filter(visible_from__lte=timezone.now())
+        highest = visible.order_by("-id").values_list("id", flat=True).first()
+        monkeypatch.setattr(pg.statistics, "highest_visible_id", highest or 0)
 
     return pretend
 
@@ -704,8 +705,9 @@ def test_the_latest_ids_span_holds_the_rows_wanted_by_the_statistics(
     # December's, and the second half of November's.
     assert pg.recent_span(7_000, now) == span_from(datetime(2026, 11, 16, tzinfo=UTC))
     assert pg.recent_span(1_000_000, now) is None  # more than six months: walk instead
-    # A row posted more than a month ahead lies beyond the terms: walk instead.
-    monkeypatch.setattr(pg.statistics, "highest_id", top + 1)
+    # A visible row with an id beyond the terms (visible before its posting time, more than a
+    # month ahead): walk instead.
+    monkeypatch.setattr(pg.statistics, "highest_visible_id", top + 1)
     assert pg.recent_span(1_000, now) is None
 
 
@@ -781,6 +783,28 @@ def test_the_latest_ids_give_the_newest_matches(monkeypatch, pretend_statistics)
     assert returned and returned[0] is not None  # answered from this month
     assert [r.title for r in found.results] == walked == [f"New insulin {n}" for n in range(3)]
     assert found.capped and found.count == 3
+
+
+def test_a_row_scheduled_months_ahead_leaves_the_latest_ids_in_use(monkeypatch, pretend_statistics):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)  # a window of four
+    now = timezone.now()
+    for n in range(5):
+        doc(title=f"New insulin {n}", created=now - timedelta(seconds=n + 1))
+    ahead = now + timedelta(days=90)  # a library item scheduled for then
+    doc(title="Insulin scheduled", created=ahead, visible_from=ahead)
+    pg = engine()
+    try:
+        pg.statistics.loaded = float("-inf")
+        with connection.cursor() as cursor:
+            pg.statistics.refresh(cursor)  # as every ten minutes: the highest visible id
+        assert pg.statistics.highest_visible_id < document_id_base(now + timedelta(days=1))
+        pretend_statistics({"insulin": 0.05, terms.month_term(now): 0.01})
+        returned = spy_on_recent_windows(monkeypatch)
+
+        assert insulin_titles() == [f"New insulin {n}" for n in range(3)]
+        assert returned and returned[0] is not None  # answered from the latest ids
+    finally:
+        pg.statistics.loaded = float("-inf")  # the next test reads the statistics again
 
 
 def test_a_span_with_too_few_matches_widens_then_walks(monkeypatch, pretend_statistics):
