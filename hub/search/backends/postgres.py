@@ -400,10 +400,10 @@ class PostgresEngine(Engine):
         budget = int(min(max(rows, size), 3 * size / share + size))
         return ("recent" if share < RECENT_BELOW_SHARE else "walk"), budget
 
-    def recent_span(self, rows_wanted: float, now: datetime) -> tuple[int, list[str]] | None:
-        """The lowest id of the latest ids that hold `rows_wanted` documents by the statistics
-        (down to the start of its fine id range), and the id-range terms that cover every id
-        from it to a month past now; None when that reaches back more than RECENT_MAX_MONTHS,
+    def recent_span(self, rows_wanted: float, now: datetime) -> list[str] | None:
+        """The id-range terms that cover every id from the lowest of the latest ids that hold
+        `rows_wanted` documents by the statistics (down to the start of its fine range) to a
+        month past now; None when that reaches back more than RECENT_MAX_MONTHS,
         or some visible row has an id beyond the terms (which would take a row made visible
         before its posting time, more than a month ahead).
 
@@ -419,8 +419,7 @@ class PostgresEngine(Engine):
             in_month = self.statistics.share(terms.month_term(month)) * self.statistics.rows
             if in_month > 0 and held + in_month >= rows_wanted:
                 start = until - (until - month) * ((rows_wanted - held) / in_month)
-                low = document_id_base(start)
-                return low - low % (1 << FINE_ID_BITS), id_range_terms(low, high)
+                return id_range_terms(document_id_base(start), high)
             held += in_month
             until = month
             month = (month - timedelta(days=1)).replace(day=1)
@@ -508,10 +507,9 @@ class PostgresEngine(Engine):
         now = timezone.now()
         rows_wanted = RECENT_MARGIN * size / max(self.estimated_share(query, criteria), 1e-9)
         for _attempt in range(2):
-            span = self.recent_span(rows_wanted, now)
-            if span is None:
+            span_terms = self.recent_span(rows_wanted, now)
+            if span_terms is None:
                 return None
-            _low, span_terms = span
             context = self._context(query, criteria, recent=span_terms)
             vector = f'"{TABLE}"."search_vector"'
             rows = self._run(

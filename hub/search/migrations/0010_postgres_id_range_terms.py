@@ -12,18 +12,15 @@ At 1M documents: see docs/search.md. Nothing on SQLite.
 
 # ruff: noqa: S608
 
+from importlib import import_module
+
 from django.db import migrations
 
-# As this migration made them: a frozen copy of hub/search/backends/sql.py at the time.
 TABLE = "search_searchdocument"
 
-VECTOR_BEFORE = """
-    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
-    || setweight(to_tsvector('english'::regconfig,
-                 coalesce(summary, '') || ' ' || coalesce(tag_names, '')), 'B')
-    || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')
-    || setweight(to_tsvector('simple'::regconfig, coalesce(filter_terms, '')), 'D')
-"""
+# The vector as migration 0004 made it (unchanged since), and with the id-range terms.
+MADE_BY_0004 = import_module("hub.search.migrations.0004_filter_terms_and_time_ordered_ids")
+VECTOR_BEFORE = MADE_BY_0004.POSTGRES_VECTOR
 VECTOR_AFTER = (
     VECTOR_BEFORE
     + """    || setweight(to_tsvector('simple'::regconfig,

@@ -174,13 +174,17 @@ def test_0006_counts_rows_per_term_on_sqlite_and_goes_back():
 AT_0007 = [("search", "0007_sqlite_heads_index")]
 
 
-def _heads_matching(expression: str) -> list[int]:
+def _fts_matching(table: str, expression: str) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid FROM search_fts_heads WHERE search_fts_heads MATCH %s ORDER BY rowid",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY rowid",  # noqa: S608
             [expression],
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def _heads_matching(expression: str) -> list[int]:
+    return _fts_matching("search_fts_heads", expression)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -289,12 +293,7 @@ AT_0009 = [("search", "0009_sqlite_network_index")]
 
 
 def _network_index_matching(expression: str) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM search_fts_net WHERE search_fts_net MATCH %s ORDER BY rowid",
-            [expression],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    return _fts_matching("search_fts_net", expression)
 
 
 @pytest.mark.django_db(transaction=True)
