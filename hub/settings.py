@@ -182,7 +182,8 @@ if _redis_url:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: django.tasks with the database-backed worker (`manage.py db_worker`).
+# Background work: django.tasks with the database-backed worker (`manage.py run_worker`, a
+# resilient db_worker: hub/core/worker.py).
 TASKS = {
     "default": {
         "BACKEND": (
