@@ -30,8 +30,8 @@ demo: $(VENV)/.runtime ## Migrate and load the taxonomy and demo community witho
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
-worker: $(VENV)/.runtime ## Run the background task worker on its own
-	$(PY) manage.py db_worker
+worker: $(VENV)/.runtime ## Run the background task worker on its own (survives database restarts)
+	$(PY) manage.py run_worker
 
 test: $(VENV)/.test ## Run every test: SQLite, then PostgreSQL where reachable (REQUIRE_POSTGRES=1 makes it required)
 	scripts/ensure-chromium

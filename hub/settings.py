@@ -182,7 +182,8 @@ if _redis_url:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: django.tasks with the database-backed worker (`manage.py db_worker`).
+# Background work: django.tasks with the database-backed worker (`manage.py run_worker`, a
+# resilient db_worker: hub/core/worker.py).
 TASKS = {
     "default": {
         "BACKEND": (
@@ -192,6 +193,21 @@ TASKS = {
         )
     }
 }
+
+# The worker (`manage.py run_worker`, hub/core/worker.py): a heartbeat row every few seconds;
+# /healthz calls a worker unseen for WORKER_STALE_SECONDS stale, and the tasks such a worker
+# left "running" are marked failed. After losing the database it retries with back-off up to
+# WORKER_BACKOFF_MAX_SECONDS. Its maintenance also calls these (restarting broken task chains,
+# sending at once what a dead worker had claimed).
+WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"))
+WORKER_STALE_SECONDS = float(os.environ.get("WORKER_STALE_SECONDS", "30"))
+WORKER_MAINTENANCE_SECONDS = 15
+WORKER_BACKOFF_MAX_SECONDS = 30
+WORKER_PERIODIC_CALLS = [
+    "hub.notifications.tasks.resume_outbox",
+    "hub.notifications.tasks.ensure_schedule",
+    "hub.events.tasks.ensure_reminders_scheduled",
+]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

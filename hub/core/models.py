@@ -26,3 +26,21 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The background worker's sign of life: each `manage.py run_worker` process updates its
+    row every WORKER_HEARTBEAT_SECONDS. /healthz reads the newest; a task left "running" by a
+    worker whose row went quiet is cleaned up (hub/core/worker.py)."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.hostname}:{self.pid}, seen {self.last_seen:%H:%M:%S})"

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import queries
+from .worker import worker_status
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -47,7 +48,20 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.fetchone()
     except Exception:  # any database failure means unhealthy
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": connection.vendor})
+    body = {"status": "ok", "database": connection.vendor}
+    body["worker"] = worker_health()
+    if body["worker"]["status"] != "ok":
+        body["status"] = "degraded"  # pages still answer (200); background work waits
+    return JsonResponse(body)
+
+
+def worker_health() -> dict:
+    """The background worker's part of /healthz: ok, stale (with seconds since last seen) or
+    never (docs/configuration.md)."""
+    try:
+        return worker_status()
+    except Exception:  # the heartbeat table unreadable must not fail the health check
+        return {"status": "unknown"}
 
 
 @require_GET

@@ -4,25 +4,34 @@ Protocol (one row of OutboundEmail per email):
 1. claim: a short transaction moves one row from "pending" (or "sending" whose claim is older
    than the lease, i.e. its worker died) to "sending" with a fresh claim_token. PostgreSQL picks
    the row with SELECT … FOR UPDATE SKIP LOCKED; every backend then claims it with a
-   conditional UPDATE (… WHERE status/claim unchanged), so two workers never both win.
+   conditional UPDATE (… WHERE status/claim unchanged), so two workers never both win. The
+   lease is short (NOTIFICATIONS_CLAIM_LEASE_SECONDS, 40 s): a worker's heartbeat thread renews
+   the claims its process holds every few seconds (`renew_held_claims`), so a dead worker's
+   claims return within the lease and its maintenance sends them at once.
 2. send: the email is rendered now (checking again that the recipient may see everything in
-   it) and handed to the mail backend inside a transaction that also marks the row "sent" —
-   but only while this worker's claim_token still holds. If the worker dies before that commit,
-   the row is still "sending" and is claimed again once the lease runs out.
+   it). Then, in one transaction, the row is marked "sent" first — only while this worker's
+   claim_token still holds, so a claim another worker took over is never sent — then the
+   message goes to the mail server, then the transaction commits at once (the SMTP session is
+   opened before and closed after, so nothing but the commit follows the server's acceptance).
+   If the worker dies before that commit, the mark is rolled back and the row is still
+   "sending": it is claimed again once the lease runs out.
 A mail backend that records into the same database (as the exactly-once test does) therefore
-sees each email once. With SMTP a death in the instant between the server accepting and the
-commit can send one email twice; its stable Message-ID lets mail systems drop the copy.
+sees each email once. With SMTP a death (or a lost database) in the instant between the server
+accepting the message and the commit sends that one email twice; its stable Message-ID lets
+mail systems drop the copy.
 """
 
 import logging
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -47,7 +56,43 @@ def absolute_url(path: str) -> str:
 
 
 def lease_seconds() -> int:
-    return int(getattr(settings, "NOTIFICATIONS_CLAIM_LEASE_SECONDS", 600))
+    return int(getattr(settings, "NOTIFICATIONS_CLAIM_LEASE_SECONDS", 40))
+
+
+# Claims this process holds (token -> when claimed, monotonic), renewed by the worker's
+# heartbeat thread. A claim held longer than HOLD_LIMIT_SECONDS is no longer renewed (its caller
+# must have given up on it) and returns to the queue when its lease runs out.
+_held: dict[str, float] = {}
+_held_lock = threading.Lock()
+HOLD_LIMIT_SECONDS = 900
+
+
+def _hold(token: str) -> None:
+    with _held_lock:
+        _held[token] = time.monotonic()
+
+
+def _release(token: str) -> None:
+    with _held_lock:
+        _held.pop(token, None)
+
+
+def renew_held_claims(*, now: datetime | None = None) -> int:
+    """Extend the lease of every claim this process holds (the worker's heartbeat calls it).
+    A row locked by its own sending transaction is skipped: nobody can take it over meanwhile."""
+    with _held_lock:
+        cutoff = time.monotonic() - HOLD_LIMIT_SECONDS
+        for token in [t for t, at in _held.items() if at < cutoff]:
+            del _held[token]
+        tokens = list(_held)
+    if not tokens:
+        return 0
+    rows = OutboundEmail.objects.filter(status=OutboxStatus.SENDING, claim_token__in=tokens)
+    with transaction.atomic():
+        if connection.features.has_select_for_update_skip_locked:
+            free = list(rows.select_for_update(skip_locked=True).values_list("pk", flat=True))
+            rows = rows.filter(pk__in=free)
+        return rows.update(claimed_at=now or timezone.now())
 
 
 def _claimable(now: datetime, lease: int) -> Q:
@@ -87,6 +132,7 @@ def claim_next(
                     == 1
                 )
                 if won:
+                    _hold(token)
                     return OutboundEmail.objects.select_related("recipient").get(pk=pk)
     return None
 
@@ -106,6 +152,17 @@ def _finish(email: OutboundEmail, **fields: Any) -> bool:
 
 def deliver(email: OutboundEmail) -> str:
     """Send one claimed email (see the module's protocol). Returns its new status."""
+    try:
+        return _deliver(email)
+    finally:
+        _release(email.claim_token)
+
+
+class NothingSent(Exception):
+    """The mail backend took no message."""
+
+
+def _deliver(email: OutboundEmail) -> str:
     now = timezone.now()
     try:
         rendered = render(email)
@@ -117,13 +174,21 @@ def deliver(email: OutboundEmail) -> str:
         return OutboxStatus.SKIPPED
     message, included = rendered
     try:
-        with transaction.atomic():
-            message.send()
-            if not _finish(email, status=OutboxStatus.SENT, sent_at=now, last_error=""):
-                raise LostClaim(email.pk)
-            Notification.objects.filter(pk__in=included, emailed_at__isnull=True).update(
-                emailed_at=now
-            )
+        mailer = mailers.default
+        mailer.open()  # connect and sign in before the transaction, not inside it
+        try:
+            with transaction.atomic():
+                # Mark first, send last: a claim taken over is never sent, and only the commit
+                # follows the server's acceptance.
+                if not _finish(email, status=OutboxStatus.SENT, sent_at=now, last_error=""):
+                    raise LostClaim(email.pk)
+                Notification.objects.filter(pk__in=included, emailed_at__isnull=True).update(
+                    emailed_at=now
+                )
+                if mailer.send_messages([message]) != 1:
+                    raise NothingSent(email.pk)
+        finally:
+            _close_quietly(mailer)
     except LostClaim:
         logger.warning("Outbound email %s was taken over by another worker", email.pk)
         return "lost"
@@ -132,6 +197,14 @@ def deliver(email: OutboundEmail) -> str:
         return _failed(email, exc)
     logger.info("Sent %s", email.idempotency_key)
     return OutboxStatus.SENT
+
+
+def _close_quietly(mailer: Any) -> None:
+    """End the mail session (SMTP QUIT) after the commit; the message is already accepted."""
+    try:
+        mailer.close()
+    except Exception:
+        logger.warning("Closing the mail connection failed", exc_info=True)
 
 
 def _failed(email: OutboundEmail, exc: Exception) -> str:

@@ -12,6 +12,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -101,3 +102,41 @@ def notifications_tick() -> dict[str, int]:
         counts[f"{frequency}_digests"] = len(digests.build_due_digests(frequency=frequency))
     counts.update(outbox.deliver_pending())
     return counts
+
+
+# Worker maintenance (settings.WORKER_PERIODIC_CALLS, run by `manage.py run_worker`) ---------
+
+
+def resume_outbox(*, now: datetime | None = None) -> int:
+    """Queue the sending of emails a dead worker had claimed, as soon as their lease runs out,
+    and of emails due for longer than a lease that nobody took (the batch sending them died),
+    rather than waiting for the next tick. Returns how many."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=outbox.lease_seconds())
+    waiting = Q(status="sending", claimed_at__lt=stale) | Q(
+        status="pending", available_at__lt=stale
+    )
+    ids = list(OutboundEmail.objects.filter(waiting).values_list("pk", flat=True)[:200])
+    if ids:
+        logger.warning("Sending %s email(s) left behind by a worker that stopped", len(ids))
+        deliver_outbox.enqueue(outbound_ids=ids)
+    return len(ids)
+
+
+def ensure_schedule() -> bool:
+    """Restart the tick chain when no tick is queued or running (a tick cut short before it
+    queued the next, a database lost mid-run). Returns whether it restarted it."""
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - the database backend is a dependency
+        return False
+    if not isinstance(notifications_tick.get_backend(), DatabaseBackend):
+        return False
+    if DBTaskResult.objects.filter(
+        task_path=notifications_tick.module_path, status__in=["READY", "RUNNING"]
+    ).exists():
+        return False
+    ScheduledJob.objects.update_or_create(name=TICK_JOB, defaults={"next_run_at": timezone.now()})
+    logger.warning("The notifications schedule had stopped; restarted it")
+    return schedule_next_tick(delay_seconds=0)

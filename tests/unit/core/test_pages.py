@@ -6,8 +6,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
+from django.utils import timezone
 
 from hub.core import views as core_views
+from hub.core.models import WorkerHeartbeat
 
 FRAME_PAGES = [
     "/",
@@ -40,6 +42,9 @@ NAV_LINKS = [
 
 @pytest.mark.django_db
 def test_healthz_answers_ok_as_json_when_the_database_answers(client):
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker_id="w", started_at=now, last_seen=now)
+
     response = client.get("/healthz")
 
     assert response.status_code == 200

@@ -119,3 +119,59 @@ def test_a_worker_killed_mid_batch_then_restarted_sends_every_email_exactly_once
         if copy is None:
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_killed_mid_batch_leaves_nothing_unsent_beyond_the_lease_nor_sent_twice(
+    settings, monkeypatch
+):
+    """`manage.py run_worker` (timings scaled down: 4 s lease, 3 s heartbeat staleness) is
+    SIGKILLed after handing over its 5th message; a second worker sends the rest within the
+    lease and a few seconds, each once, and fails the dead worker's task row."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (workers side by side on one live test database)")
+    from django_tasks_db.models import DBTaskResult
+
+    from hub.notifications.tasks import deliver_outbox
+    from tests.unit.core.test_worker import DATABASE_TASKS, start_worker, stop_worker, wait_for
+
+    monkeypatch.setattr(services, "_enqueue_delivery", lambda ids: None)
+    members = MemberFactory.create_batch(EMAILS)
+    for member in members:
+        services.notify(recipients=[member], kind="community:mention", title="You were mentioned")
+    with connection.cursor() as cursor:
+        cursor.execute(CREATE_SQL)
+    settings.TASKS = DATABASE_TASKS
+    batch = deliver_outbox.enqueue()
+    monkeypatch.setenv("KILL_AFTER_SENDS", str(KILL_AFTER))
+    second = None
+    try:
+        first = start_worker()
+        first.wait(timeout=120)
+        output = stop_worker(first)  # dead already: reads what it wrote
+        assert first.returncode == -9, output
+        killed = time.monotonic()
+        assert _query(None, f"SELECT COUNT(*) FROM {TABLE}") == [(KILL_AFTER - 1,)]
+        assert DBTaskResult.objects.get(pk=batch.id).status == "RUNNING"
+
+        monkeypatch.setenv("KILL_AFTER_SENDS", "0")
+        second = start_worker()
+        statuses = lambda: dict(  # noqa: E731
+            _query(None, "SELECT status, COUNT(*) FROM notifications_outboundemail GROUP BY 1")
+        )
+        assert wait_for(lambda: statuses() == {"sent": EMAILS}, timeout=60, process=second)
+        assert time.monotonic() - killed < 4 + 10  # the lease, then the next maintenance
+
+        recorded = _query(None, f"SELECT message_id, COUNT(*) FROM {TABLE} GROUP BY 1 ORDER BY 1")
+        assert len(recorded) == EMAILS
+        assert {count for _, count in recorded} == {1}
+        assert wait_for(
+            lambda: DBTaskResult.objects.get(pk=batch.id).status == "FAILED", timeout=20
+        )
+        assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+        assert second.poll() is None
+    finally:
+        if second is not None:
+            stop_worker(second)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")

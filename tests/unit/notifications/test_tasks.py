@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -85,11 +86,11 @@ def test_an_outbox_email_already_sent_is_never_sent_again(notification, mailoutb
 
 
 def test_a_failed_send_is_retried_later_and_then_sent_once(notification, mailoutbox, monkeypatch):
-    def broken(self, fail_silently=False):
+    def broken(self, messages):
         raise ConnectionError("SMTP server went away")
 
     with monkeypatch.context() as patch:
-        patch.setattr(EmailMultiAlternatives, "send", broken)
+        patch.setattr(EmailBackend, "send_messages", broken)
         assert send(notification) is False
     row = OutboundEmail.objects.get(notification=notification)
     assert (row.status, row.attempts) == ("pending", 1)
@@ -106,7 +107,7 @@ def test_a_failed_send_is_retried_later_and_then_sent_once(notification, mailout
 
 
 def test_after_repeated_failures_the_email_is_given_up(notification, mailoutbox, monkeypatch):
-    monkeypatch.setattr(EmailMultiAlternatives, "send", lambda self, fail_silently=False: 1 / 0)
+    monkeypatch.setattr(EmailBackend, "send_messages", lambda self, messages: 1 / 0)
     OutboundEmail.objects.filter(notification=notification).update(attempts=MAX_ATTEMPTS - 1)
 
     assert deliver_outbox.call() == {"failed": 1}
@@ -180,6 +181,55 @@ def test_an_email_claimed_by_a_live_worker_is_left_alone_until_its_lease_runs_ou
     assert outbox.claim_next() is None  # still claimed: nobody else may take it
     assert outbox.claim_next(lease=0, now=timezone.now() + timedelta(seconds=1)).pk == mine.pk
 
-    # The first worker's lease was taken over: its send is rolled back, not recorded twice.
+    # The first worker's lease was taken over: it sends nothing (the claim is checked and the
+    # row marked before the message goes to the mail server), so the email cannot go twice.
     assert outbox.deliver(mine) == "lost"
     assert OutboundEmail.objects.get(pk=mine.pk).status == "sending"
+    assert mailoutbox == []
+
+
+# A dead worker's claims come back within a minute (issue 21, item 15) ----------------------
+
+
+def test_a_claim_by_a_dead_worker_returns_within_a_minute(notification, mailoutbox):
+    claimed = outbox.claim_next()  # then the worker dies: nothing renews its claim
+    assert claimed is not None
+    later = claimed.claimed_at + timedelta(seconds=59)
+
+    assert outbox.lease_seconds() < 60
+    taken = outbox.claim_next(now=later)
+
+    assert taken is not None and taken.pk == claimed.pk
+    assert outbox.deliver(taken) == "sent"
+    assert len(mailoutbox) == 1
+
+
+def test_a_live_workers_claim_is_renewed_by_its_heartbeat_and_not_taken_over(
+    notification, mailoutbox
+):
+    claimed = outbox.claim_next()
+    start = claimed.claimed_at
+    lease = outbox.lease_seconds()
+
+    for step in range(1, 7):  # the heartbeat renews it, longer than several leases
+        assert outbox.renew_held_claims(now=start + timedelta(seconds=step * lease / 2)) == 1
+    assert outbox.claim_next(now=start + timedelta(seconds=3 * lease + 1)) is None
+
+    assert outbox.deliver(claimed) == "sent"
+    assert outbox.renew_held_claims() == 0  # sent: no longer held
+    assert len(mailoutbox) == 1
+
+
+def test_the_worker_queues_at_once_what_a_dead_worker_had_claimed(notification, mailoutbox):
+    from hub.notifications.tasks import resume_outbox
+
+    claimed = outbox.claim_next()
+    outbox._release(claimed.claim_token)  # its worker died
+    assert resume_outbox() == 0  # the lease still holds
+
+    expired = timezone.now() - timedelta(seconds=outbox.lease_seconds() + 1)
+    OutboundEmail.objects.filter(pk=claimed.pk).update(claimed_at=expired)  # time went by
+    assert resume_outbox() == 1  # the immediate test backend sends it now
+
+    assert OutboundEmail.objects.get(pk=claimed.pk).status == "sent"
+    assert len(mailoutbox) == 1
