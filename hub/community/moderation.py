@@ -117,5 +117,6 @@ def register_moderated_kinds() -> None:
         is_anonymous=lambda post: post.is_anonymous,
         can_view=_post_can_view,
         can_moderate=lambda viewer, post: perms.can_moderate_topic(viewer, post.topic),
+        select_related=("topic",),
         on_released=_announce,
     )

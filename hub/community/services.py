@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
+from hub.core.templatetags.safety import day_start, day_start_if_anonymous
 from hub.moderation import guard as pii_guard
 from hub.moderation.services import hold_for_review, require_can_post
 from hub.networks import access
@@ -221,7 +222,8 @@ def topic_start(
         author=actor,
         is_anonymous=anonymous,
         last_post_number=1,
-        last_post_at=now,
+        # An anonymous post's time is kept to the day wherever it shows (issue 21).
+        last_post_at=day_start_if_anonymous(now, anonymous),
     )
     post = Post.objects.create(
         topic=topic, number=1, author=actor, is_anonymous=anonymous, body=clean_body
@@ -282,7 +284,12 @@ def post_reply(
         quoted=quoted,
     )
     fresh.last_post_number = number
-    fresh.last_post_at = now
+    # The topic's last activity is shown in lists, feeds, search and the sitemap: an anonymous
+    # reply moves it to its day only (never back before a named reply's time).
+    if anonymous:
+        fresh.last_post_at = max(filter(None, (fresh.last_post_at, day_start(now))))
+    else:
+        fresh.last_post_at = now
     fresh.save(update_fields=["last_post_number", "last_post_at"])
     _recount(fresh)
     for name in ("last_post_number", "last_post_at", "reply_count"):

@@ -66,5 +66,6 @@ def register_moderated_kinds() -> None:
         is_anonymous=lambda comment: comment.is_anonymous,
         can_view=_can_view,
         can_moderate=_can_moderate,
+        prefetch_related=("target",),
         on_released=lambda comment: _announce(comment),
     )

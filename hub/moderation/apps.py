@@ -32,3 +32,18 @@ class ModerationConfig(AppConfig):
                 Delivery.IMMEDIATE,
             )
         )
+        register_kind(
+            KindEntry(
+                "moderation:referral",
+                "For safeguarding leads: anonymous authors referred by moderators",
+                "editorial",
+                Delivery.IMMEDIATE,
+            )
+        )
+        from hub.notifications import visibility
+
+        from .models import Case
+        from .services import can_see_case
+
+        # A notification about a case is shown (and emailed) only to whoever may see the case.
+        visibility.register(Case, can_see_case, select_related=("content_type", "member"))

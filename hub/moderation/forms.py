@@ -57,6 +57,15 @@ class SanctionForm(forms.Form):
     )
 
 
+class ReferForm(forms.Form):
+    reason = forms.CharField(
+        label="Why should a safeguarding lead consider a sanction?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only safeguarding leads read it. You will not be told who the author is.",
+    )
+
+
 class RevealForm(forms.Form):
     reason = forms.CharField(
         label="Safeguarding reason",
@@ -74,9 +83,13 @@ class QueueFilterForm(forms.Form):
     )
     kind = forms.ChoiceField(required=False, choices=[("", "Anything")])
 
-    def __init__(self, *args, kinds=(), **kwargs):
+    def __init__(self, *args, kinds=(), referrals=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Anything"), *kinds, ("member", "A member")]
+        if not referrals:  # only safeguarding leads see referrals
+            self.fields["source"].choices = [
+                c for c in self.fields["source"].choices if c[0] != Source.REFERRAL
+            ]
 
 
 class AuditFilterForm(forms.Form):

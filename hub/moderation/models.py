@@ -16,6 +16,8 @@ class Source(models.TextChoices):
     REPORT = "report", "Reported by members"
     HELD = "held", "Held: possible patient information"
     AUTO_HIDDEN = "auto_hidden", "Hidden automatically after reports"
+    # An anonymous post's author, referred by a moderator: only safeguarding leads see these.
+    REFERRAL = "referral", "Anonymous author referred to a safeguarding lead"
 
 
 class CaseStatus(models.TextChoices):

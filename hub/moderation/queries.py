@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.db.models import QuerySet
 
 from hub.core.models import AuditEntry
 
+from . import registry
 from .models import Case, CaseStatus, Source
 
 
@@ -23,7 +25,53 @@ def held_targets_of(*, member: Any) -> set[tuple[int, int]]:
     )
 
 
-def case_queue(*, filters: dict[str, str]) -> QuerySet[Case]:
+def hidden_case_ids(*, viewer: Any, cases: QuerySet[Case]) -> list[int]:
+    """Ids of the cases (among ``cases``) the viewer may not see: referrals and cases about
+    content they may not moderate (another network's private content, or content now gone).
+
+    One query for the cases, then one (plus what each kind names to load) per content kind.
+    """
+    from . import services
+
+    if services.is_safeguarding_lead(viewer):
+        return []
+    if not services.is_moderator(viewer):
+        return list(cases.values_list("pk", flat=True))
+    rows = list(cases.values_list("pk", "content_type_id", "object_id", "source"))
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for _, type_id, object_id, source in rows:
+        if type_id is not None and source != Source.REFERRAL:
+            wanted[type_id].add(object_id)
+    allowed: set[tuple[int, int]] = set()
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or not registry.is_registered(model):
+            continue
+        kind = registry.kind_for(model)
+        objects = model._default_manager.filter(pk__in=ids)
+        if kind.select_related:
+            objects = objects.select_related(*kind.select_related)
+        if kind.prefetch_related:
+            objects = objects.prefetch_related(*kind.prefetch_related)
+        for obj in objects:
+            if kind.can_moderate(viewer, obj):
+                allowed.add((type_id, obj.pk))
+    return [
+        pk
+        for pk, type_id, object_id, source in rows
+        if source == Source.REFERRAL
+        or (type_id is not None and (type_id, object_id) not in allowed)
+    ]
+
+
+def visible_cases(*, viewer: Any, cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """The cases the viewer may see: what the queue lists and counts, and the case page opens."""
+    cases = Case.objects.all() if cases is None else cases
+    hidden = hidden_case_ids(viewer=viewer, cases=cases)
+    return cases.exclude(pk__in=hidden) if hidden else cases
+
+
+def case_queue(*, viewer: Any, filters: dict[str, str]) -> QuerySet[Case]:
     cases = Case.objects.select_related("content_type", "member", "resolved_by")
     status = filters.get("status") or CaseStatus.OPEN
     if status in CaseStatus.values:  # "any" shows every case
@@ -39,6 +87,7 @@ def case_queue(*, filters: dict[str, str]) -> QuerySet[Case]:
         app_label, _, model = kind.partition(".")
         ct = ContentType.objects.filter(app_label=app_label, model=model).first()
         cases = cases.filter(content_type=ct) if ct else cases.none()
+    cases = visible_cases(viewer=viewer, cases=cases)
     return cases.prefetch_related("target").order_by("-created", "-id")
 
 
@@ -66,8 +115,6 @@ def mask_anonymous_authors(entries: Iterable[AuditEntry]) -> None:
     on the page, whatever its length.
     """
     from django.apps import apps
-
-    from . import registry
 
     entries = list(entries)
     wanted: dict[str, set[str]] = {}

@@ -20,7 +20,9 @@ A content kind registers once, in its AppConfig.ready (see ``hub/community/moder
     )
 
 ``can_moderate`` keeps private network content away from moderators who are not allowed to
-see it (default: any moderator).
+see it (default: any moderator): the queue lists, counts and opens a case only for those it
+allows. ``select_related`` and ``prefetch_related`` (optional) name what it reads, so the
+queue checks many cases in a fixed number of queries.
 
 The callables change state only; ``hub.moderation.services`` has already checked the
 actor's permission and writes the audit entry, so they must not check permissions again
@@ -52,6 +54,9 @@ class ModeratedKind:
     # Called when a held post is approved: tell followers and mentioned members now, as
     # publishing would have (their notifications were skipped while it was hidden).
     on_released: Callable[[Any], None] = lambda obj: None
+    # What can_moderate reads, so the queue checks a page of cases in a few queries.
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
 
 
 _kinds: dict[type[models.Model], ModeratedKind] = {}

@@ -62,6 +62,36 @@ def is_safeguarding_lead(user: Any) -> bool:
     return _signed_in(user) and (user.is_superuser or user.has_perm(REVEAL_PERMISSION))
 
 
+def can_use_queue(user: Any) -> bool:
+    """Moderators work through the queue; safeguarding leads see it all (and the referrals)."""
+    return is_moderator(user) or is_safeguarding_lead(user)
+
+
+def can_see_case(user: Any, case: Case) -> bool:
+    """May this member see that the case exists (listed, counted, opened, told about it)?
+
+    Safeguarding leads see every case. Moderators see reports about members, and cases about
+    content they may moderate (so not another network's private content); never referrals of
+    anonymous authors, nor cases whose content is gone.
+    """
+    if is_safeguarding_lead(user):
+        return True
+    if not is_moderator(user) or case.source == Source.REFERRAL:
+        return False
+    if case.content_type_id is None:
+        return True
+    target = case.target
+    return target is not None and registry.kind_for(target).can_moderate(user, target)
+
+
+def about_anonymous_post(case: Case) -> bool:
+    """Is the case about an anonymous post (so its member must stay unknown to moderators)?"""
+    if case.source == Source.REFERRAL:
+        return True
+    target = case.target if case.content_type_id is not None else None
+    return target is not None and bool(registry.kind_for(target).is_anonymous(target))
+
+
 def can_view_audit(user: Any) -> bool:
     return _signed_in(user) and (user.is_superuser or user.has_perm(AUDIT_PERMISSION))
 
@@ -285,21 +315,31 @@ def hold_for_review(
     return case
 
 
-def _notify_moderators(case: Case, label: str) -> None:
+def _queue_users(codename: str) -> list[Any]:
     from django.contrib.auth import get_user_model
 
     User = get_user_model()
-    moderators = User.objects.filter(
-        models.Q(is_superuser=True) | models.Q(groups__permissions__codename="moderate_content"),
-        is_active=True,
-    ).distinct()
+    return list(
+        User.objects.filter(
+            models.Q(is_superuser=True)
+            | models.Q(groups__permissions__codename=codename)
+            | models.Q(user_permissions__codename=codename),
+            is_active=True,
+        ).distinct()
+    )
+
+
+def _notify_moderators(case: Case, label: str) -> None:
+    """Tell the moderators who may see the case (not those outside its private network)."""
+    moderators = [u for u in _queue_users("moderate_content") if can_see_case(u, case)]
     notify(
-        recipients=moderators.values_list("pk", flat=True),
+        recipients=[u.pk for u in moderators],
         kind="moderation:held",
         title=f"A {label.lower()} is waiting for review",
         body="Its author says the possible patient information found in it is a false alarm.",
         url=reverse("moderation:case", args=[case.pk]),
         email=False,
+        target=case,
     )
 
 
@@ -378,11 +418,9 @@ def _target_kind(case: Case) -> tuple[Any, registry.ModeratedKind]:
 
 
 def can_moderate_case(actor: Any, case: Case) -> bool:
-    """A moderator, and (for content in a private network) one allowed to see it."""
-    if not is_moderator(actor):
-        return False
-    target = case.target
-    return target is None or registry.kind_for(target).can_moderate(actor, target)
+    """Decide the content (approve, hide, edit): a moderator who may see the case. Referrals
+    are for safeguarding leads."""
+    return is_moderator(actor) and case.source != Source.REFERRAL and can_see_case(actor, case)
 
 
 def _require_case_moderator(actor: Any, case: Case) -> None:
@@ -392,7 +430,14 @@ def _require_case_moderator(actor: Any, case: Case) -> None:
 
 @transaction.atomic
 def case_approve(*, actor: Any, case: Case, note: str = "") -> Case:
-    """Nothing wrong: content hidden for this case (held or auto-hidden) is shown again."""
+    """Nothing wrong: content hidden for this case (held or auto-hidden) is shown again. On a
+    referral, the safeguarding lead decides no sanction is needed."""
+    if case.source == Source.REFERRAL:
+        if not is_safeguarding_lead(actor):
+            raise PermissionDenied("Only a safeguarding lead decides a referral.")
+        _require_open(case)
+        _resolve(case, actor, Outcome.APPROVED, note)
+        return case
     _require_case_moderator(actor, case)
     _require_open(case)
     if case.target is not None:
@@ -495,10 +540,27 @@ SANCTION_OUTCOME = {
 }
 
 
+ANONYMOUS_SANCTION_MESSAGE = (
+    "The author of an anonymous post is warned, suspended or banned by a safeguarding lead "
+    "only. Refer them: nothing about who they are is shown to you."
+)
+
+
 def _sanction(
     actor: Any, member: Any, kind: str, until: datetime | None, reason: str, case: Case | None
 ) -> Sanction:
-    _require_moderator(actor)
+    # Anonymous authors first, before anything that depends on who the member is: a
+    # moderator must get the same answer whoever wrote the post.
+    anonymous = case is not None and about_anonymous_post(case)
+    if anonymous:
+        if not is_safeguarding_lead(actor):
+            raise PermissionDenied(ANONYMOUS_SANCTION_MESSAGE)
+        if member is not None and case.member_id is not None and member.pk != case.member_id:
+            raise PermissionDenied("This case is about someone else.")
+    else:
+        _require_moderator(actor)
+    if member is None:
+        raise ValidationError("This case has no member to act on.")
     if not reason.strip():
         raise ValidationError({"reason": "Give a reason; the member is told."})
     if member.pk == actor.pk:
@@ -507,19 +569,26 @@ def _sanction(
         raise PermissionDenied("Moderators and administrators are managed by administrators.")
     if case is not None:
         _require_open(case)
-        _require_case_moderator(actor, case)
+        if not anonymous:
+            _require_case_moderator(actor, case)
     sanction = Sanction.objects.create(
         member=member, kind=kind, until=until, reason=reason.strip(), case=case, by=actor
     )
     if kind == SanctionKind.BAN and member.is_active:
         member.is_active = False
         member.save(update_fields=["is_active"])
+    # The sanction row names the member. The audit entry about an anonymous author names the
+    # case only, so nobody reading the audit log can tie the post to its author.
     audit_record(
         action=f"moderation:member:{kind}",
         actor=actor,
-        target=member,
+        target=case if anonymous else member,
         reason=reason.strip(),
-        new={"until": until, "case": case.pk if case else None},
+        new={
+            "until": until,
+            "case": case.pk if case else None,
+            **({"anonymous_author": True} if anonymous else {}),
+        },
     )
     titles = {
         SanctionKind.WARNING: "A warning from the moderators",
@@ -556,6 +625,68 @@ def _email_directly(member: Any, subject: str, body: str) -> None:
 
 
 # Safeguarding -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def refer_anonymous_author(*, actor: Any, case: Case, reason: str) -> Case:
+    """A moderator asks a safeguarding lead to consider a sanction on the author of an
+    anonymous post. It makes a referral case that only safeguarding leads see; the moderator
+    learns nothing about the author, and nothing anyone else can see changes."""
+    _require_case_moderator(actor, case)
+    if not about_anonymous_post(case):
+        raise ValidationError(
+            "This post is not anonymous: warn, suspend or ban its author on this page."
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why; the safeguarding lead reads it."})
+    target, kind = _target_kind(case)
+    open_referral = _open_case_for(target, sources=[Source.REFERRAL])
+    if open_referral is not None:
+        raise ValidationError("This post's author is already referred to a safeguarding lead.")
+    referral = Case.objects.create(
+        target=target,
+        member=kind.author_of(target),
+        source=Source.REFERRAL,
+        top_reason=case.top_reason,
+        note=reason.strip(),
+    )
+    audit_record(
+        action="moderation:anonymous:refer",
+        actor=actor,
+        target=referral,
+        reason=reason.strip(),
+        new={"case": case.pk, "kind": kind.label},
+    )
+    leads = [u for u in _queue_users("reveal_anonymous") if is_safeguarding_lead(u)]
+    url = reverse("moderation:case", args=[referral.pk])
+    label = kind.label.lower()
+    transaction.on_commit(
+        lambda: notify(
+            recipients=[u.pk for u in leads],
+            kind="moderation:referral",
+            title=f"A moderator referred the author of an anonymous {label} to you",
+            body="Decide whether to warn, suspend or ban them.",
+            url=url,
+            email=False,
+            target=referral,
+        )
+    )
+    return referral
+
+
+def referral_for(case: Case) -> Case | None:
+    """The referral made about this case's anonymous post, if any (the latest)."""
+    if case.content_type_id is None or case.source == Source.REFERRAL:
+        return None
+    return (
+        Case.objects.filter(
+            content_type_id=case.content_type_id,
+            object_id=case.object_id,
+            source=Source.REFERRAL,
+        )
+        .order_by("-created", "-id")
+        .first()
+    )
 
 
 @transaction.atomic

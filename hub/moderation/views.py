@@ -27,12 +27,13 @@ from .forms import (
     AuditFilterForm,
     NoteForm,
     QueueFilterForm,
+    ReferForm,
     ReportForm,
     RevealForm,
     SanctionForm,
     SuspendForm,
 )
-from .models import Case, CaseStatus
+from .models import Case, CaseStatus, Source
 
 PAGE_SIZE = 25
 AUDIT_PAGE_SIZE = 50
@@ -166,7 +167,7 @@ def reveal(request: HttpRequest, ct: int, pk: int) -> HttpResponse:
 
 
 def _require_moderator(request: HttpRequest) -> None:
-    if not services.is_moderator(request.user):
+    if not services.can_use_queue(request.user):
         raise PermissionDenied("Only moderators can see the moderation queue.")
 
 
@@ -177,13 +178,16 @@ def _kind_choices() -> list[tuple[str, str]]:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
-    filters = QueueFilterForm(request.GET or None, kinds=_kind_choices())
+    filters = QueueFilterForm(
+        request.GET or None,
+        kinds=_kind_choices(),
+        referrals=services.is_safeguarding_lead(request.user),
+    )
     wanted = filters.cleaned_data if filters.is_valid() else {}
     if wanted.get("status") == "all":
         wanted = {**wanted, "status": "any"}
-    page = Paginator(queries.case_queue(filters=wanted), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    cases = queries.case_queue(viewer=request.user, filters=wanted)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     labels = {m: registry.kind_for(m).label for m in registry.registered_models()}
     for case in page.object_list:
         model = case.content_type.model_class() if case.content_type_id else None
@@ -213,7 +217,7 @@ def _edit_form(fields: dict[str, str], data=None) -> forms.Form:
     return form
 
 
-CASE_ACTIONS = ("approve", "hide", "edit", "warn", "suspend", "ban")
+CASE_ACTIONS = ("approve", "hide", "edit", "warn", "suspend", "ban", "refer")
 
 
 @login_required
@@ -221,15 +225,22 @@ CASE_ACTIONS = ("approve", "hide", "edit", "warn", "suspend", "ban")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
     case = get_object_or_404(Case.objects.select_related("content_type", "member"), pk=pk)
-    if not services.can_moderate_case(request.user, case):
-        raise PermissionDenied("This is private network content you may not see.")
+    if not services.can_see_case(request.user, case):
+        # The same answer whether the case exists or not: its kind, reason and time are
+        # private to those who may see its content.
+        raise Http404("No such case")
     target = case.target
     kind = registry.kind_for(target) if target is not None else None
     fields = kind.fields_of(target) if kind else {}
+    user = request.user
+    can_decide = services.can_moderate_case(user, case)
+    anonymous = services.about_anonymous_post(case)
+    lead = services.is_safeguarding_lead(user)
     note_form = NoteForm(prefix="note")
-    edit_form = _edit_form(fields) if fields else None
+    edit_form = _edit_form(fields) if fields and can_decide else None
     suspend_form = SuspendForm(prefix="suspend")
     sanction_form = SanctionForm(prefix="sanction")
+    refer_form = ReferForm(prefix="refer")
     status = 200
     if request.method == "POST" and case.status == CaseStatus.OPEN:
         action = request.POST.get("action", "")
@@ -275,18 +286,38 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         case=case,
                     )
                     status = 302
+            elif action == "refer":
+                refer_form = ReferForm(request.POST, prefix="refer")
+                if refer_form.is_valid():
+                    services.refer_anonymous_author(
+                        actor=request.user, case=case, reason=refer_form.cleaned_data["reason"]
+                    )
+                    status = 302
         except ValidationError as error:
-            form = {"approve": note_form, "hide": note_form, "edit": edit_form}.get(
-                action, suspend_form if action == "suspend" else sanction_form
-            )
+            form = {
+                "approve": note_form,
+                "hide": note_form,
+                "edit": edit_form,
+                "refer": refer_form,
+                "suspend": suspend_form,
+            }.get(action, sanction_form)
             _errors(form, error)
         except PermissionDenied as error:
             messages.error(request, str(error))
             status = 403
         if status == 302:
-            messages.success(request, "Done. The people involved are told.")
+            if action == "refer":
+                messages.success(request, "Referred. A safeguarding lead will decide.")
+            else:
+                messages.success(request, "Done. The people involved are told.")
             return redirect("moderation:queue")
-    anonymous = bool(kind and kind.is_anonymous(target))
+    # Whether the author can still be sanctioned (say, not banned already) says something
+    # about who they are: for an anonymous post only a safeguarding lead is shown it.
+    if anonymous:
+        can_sanction = lead and case.member_id is not None and case.member.is_active
+    else:
+        can_sanction = can_decide and case.member_id is not None and case.member.is_active
+    referral = services.referral_for(case) if anonymous else None
     return render(
         request,
         "moderation/case.html",
@@ -302,7 +333,17 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "edit_form": edit_form,
             "suspend_form": suspend_form,
             "sanction_form": sanction_form,
-            "can_sanction": case.member_id is not None and case.member.is_active,
+            "refer_form": refer_form,
+            "can_decide": can_decide,
+            "can_decide_referral": case.source == Source.REFERRAL and lead,
+            "can_sanction": can_sanction,
+            "can_refer": anonymous and can_decide and referral is None,
+            "referral": referral,
+            "reveal_url": (
+                reverse("moderation:reveal", args=[case.content_type_id, case.object_id])
+                if anonymous and lead and target is not None
+                else ""
+            ),
         },
         status=status,
     )

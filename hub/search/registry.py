@@ -70,6 +70,17 @@ class Document:
     # Many-valued filters: {"tag": [ids], "category": [ids + ancestors], "forum": [ids + parents]}
     facets: dict[str, Iterable[int]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # An anonymous post's dates are kept to the day in the index, so results, JSON and
+        # feeds cannot show its time (issue 21). When it becomes visible stays exact.
+        if self.is_anonymous:
+            from hub.core.templatetags.safety import day_start
+
+            if self.visible_from is None:
+                self.visible_from = self.created
+            self.created = day_start(self.created) if self.created else self.created
+            self.updated = day_start(self.updated) if self.updated else self.updated
+
 
 @dataclass(frozen=True)
 class SearchSource:

@@ -760,3 +760,124 @@ def test_search_never_finds_unpublished_traps_nor_the_author_of_an_anonymous_one
             assert author.public_name not in html, url
     by_author = client.get(f"/search/?author={author.username}&type=error_trap&format=json")
     assert by_author.json()["count"] == 0
+
+
+# The moderation queue and its cases (issue 21) ----------------------------------------------
+# A case says what kind of thing was reported, why and when: it is listed, counted, opened and
+# notified only to those who may see its content. Safeguarding leads see every case.
+
+QUEUE_SECRET = "Quokka-lighthouse-2291"
+
+
+@pytest.fixture
+def moderation_cases(world, django_capture_on_commit_callbacks):
+    from hub.moderation import services as moderation
+    from hub.moderation.guard import inspect
+
+    people = world.people
+    people["safeguarding_lead"] = MemberFactory(
+        username="hubsafeguard", roles=["Safeguarding lead"]
+    )
+    people["network_moderator"] = MemberFactory(username="netmoderator", roles=["Moderator"])
+    Membership.objects.create(network=world.network, user=people["network_moderator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        public = moderation.report_content(
+            actor=people["network_member"], target=world.public_topic, reason="spam"
+        ).case
+        private = moderation.report_content(
+            actor=people["network_leader"],
+            target=world.network_topic,
+            reason="unsafe_advice",
+            details=f"{QUEUE_SECRET} report",
+        ).case
+        body = f"Sister Okoro covered the {QUEUE_SECRET} shift."
+        token = inspect({"body": body}).flags[0].token
+        community.topic_start(
+            actor=people["network_member"],
+            title="Cover",
+            body=body,
+            network=world.network,
+            pii_false_alarms=[token],
+        )
+    from hub.moderation.models import Case, Source
+
+    held = Case.objects.get(source=Source.HELD)
+    return {"public": public, "private": private, "held": held}
+
+
+QUEUE_VISITORS = [*VISITORS, "safeguarding_lead", "network_moderator"]
+# Who may see each case; moderators outside the network see only the public one.
+SEES_PRIVATE_CASES = {"administrator", "safeguarding_lead", "network_moderator"}
+QUEUE_USERS = {"moderator", *SEES_PRIVATE_CASES}
+
+
+@pytest.mark.parametrize("visitor", QUEUE_VISITORS)
+def test_the_moderation_queue_lists_and_counts_only_cases_the_visitor_may_see(
+    world, moderation_cases, visitor
+):
+    client = client_for(world, visitor)
+    private_ids = {moderation_cases["private"].pk, moderation_cases["held"].pk}
+    for url in ("/moderation/", "/moderation/?status=all", "/moderation/?kind=community.topic"):
+        response = client.get(url)
+        if visitor not in QUEUE_USERS:
+            assert response.status_code in (302, 403), url
+            continue
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert f'href="/moderation/{moderation_cases["public"].pk}/"' in html, url
+        for pk in private_ids:
+            listed = f'href="/moderation/{pk}/"' in html
+            assert listed == (visitor in SEES_PRIVATE_CASES), (url, pk)
+        count = 3 if visitor in SEES_PRIVATE_CASES else 1
+        assert f"{count} case{'s' if count > 1 else ''}." in html, url
+
+
+@pytest.mark.parametrize("visitor", QUEUE_VISITORS)
+def test_a_private_networks_case_page_opens_only_for_those_who_may_see_it(
+    world, moderation_cases, visitor
+):
+    client = client_for(world, visitor)
+    for name in ("private", "held"):
+        url = f"/moderation/{moderation_cases[name].pk}/"
+        response = client.get(url)
+        html = response.content.decode()
+        if visitor in SEES_PRIVATE_CASES:
+            assert response.status_code == 200, url
+            assert QUEUE_SECRET in html, url
+        else:
+            assert response.status_code in (302, 403, 404), url
+            assert QUEUE_SECRET not in html and "misleading clinical advice" not in html, url
+    # An outsider cannot tell a private case from one that does not exist.
+    if visitor == "moderator":
+        missing = client.get("/moderation/999999/")
+        private = client.get(f"/moderation/{moderation_cases['private'].pk}/")
+        assert missing.status_code == private.status_code == 404
+
+
+def test_moderators_outside_a_network_cannot_decide_its_cases(world, moderation_cases):
+    from django.core.exceptions import PermissionDenied
+
+    from hub.moderation import services as moderation
+
+    case = moderation_cases["private"]
+    with pytest.raises(PermissionDenied):
+        moderation.case_hide(actor=world.people["moderator"], case=case, note="Off topic")
+    response = client_for(world, "moderator").post(
+        f"/moderation/{case.pk}/", {"action": "hide", "note-note": "Off topic"}
+    )
+    assert response.status_code == 404
+    world.network_topic.refresh_from_db()
+    assert world.network_topic.hidden_at is None
+
+
+def test_moderators_are_told_of_held_network_posts_only_if_they_may_see_them(
+    world, moderation_cases
+):
+    held = Notification.objects.filter(kind="moderation:held")
+    told = set(held.values_list("recipient__username", flat=True))
+    assert told == {"hubadmin", "netmoderator"}
+    assert QUEUE_SECRET not in "".join(n.title + n.body for n in held)
+    for visitor in ("moderator", "network_moderator", "administrator", "safeguarding_lead"):
+        html = get(client_for(world, visitor), "/notifications/")[1]
+        shown = "waiting for review" in html
+        assert shown == (visitor in {"network_moderator", "administrator"}), visitor

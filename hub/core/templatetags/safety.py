@@ -24,6 +24,19 @@ def coarse_time(value: datetime | None, anonymous: bool) -> date | datetime | No
     return timezone.localtime(value) if timezone.is_aware(value) else value
 
 
+def day_start(value: datetime) -> datetime:
+    """The start of the (local) day of ``value``: the time kept and shown for anything
+    derived from an anonymous post (a topic's last activity, search's dates, feeds)."""
+    if timezone.is_aware(value):
+        local = timezone.localtime(value)
+        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return value.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def day_start_if_anonymous(value: datetime | None, anonymous: bool) -> datetime | None:
+    return day_start(value) if value is not None and anonymous else value
+
+
 @register.simple_tag
 def posted_time(value: datetime | None, anonymous: bool = False) -> str:
     shown = coarse_time(value, bool(anonymous))
