@@ -219,6 +219,10 @@ def backup(destination: Path, *, alias: Database = "default") -> dict[str, Any]:
     vendor = _vendor(alias)
     media_root = Path(settings.MEDIA_ROOT)
     destination = destination.resolve()
+    if destination.is_relative_to(media_root.resolve()):
+        raise BackupError(
+            f"Write the backup outside MEDIA_ROOT ({media_root}): it would back itself up."
+        )
     destination.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="hub-backup-", dir=destination.parent) as work:
         work_dir = Path(work)

@@ -192,3 +192,8 @@ def test_a_missing_pg_dump_gives_a_clear_error(tmp_path):
         pytest.raises(CommandError, match="`pg_dump` was not found.*postgresql-client"),
     ):
         call_command("backup", str(tmp_path / "hub.tar.gz"))
+
+
+def test_a_backup_inside_media_root_is_refused(settings):
+    with pytest.raises(CommandError, match="outside MEDIA_ROOT"):
+        call_command("backup", str(Path(settings.MEDIA_ROOT) / "backups" / "hub.tar.gz"))

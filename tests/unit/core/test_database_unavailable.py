@@ -61,6 +61,18 @@ def test_a_signed_in_members_page_answers_503_when_the_session_cannot_be_read(me
     assert_database_page(response)
 
 
+def test_a_failing_context_processor_answers_503(member):
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+    with mock.patch(
+        "hub.notifications.context_processors.unread_count",
+        side_effect=OperationalError("server closed the connection unexpectedly"),
+    ) as unread_count:
+        response = client.get("/")
+    assert unread_count.called
+    assert_database_page(response)
+
+
 def test_a_posted_reply_is_shown_back_escaped_and_nothing_was_saved(member):
     topic = start(member)
     client = Client(raise_request_exception=False)
