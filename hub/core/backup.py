@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 from django.utils import timezone
@@ -385,6 +385,8 @@ class RestoreResult:
     manifest: dict[str, Any]
     tool_messages: str
     unapplied_migrations: list[str]
+    # Tables the target had that the backup has not (pg_restore --clean leaves them).
+    extra_tables: list[str]
 
 
 def restore(
@@ -426,7 +428,13 @@ def restore(
             shutil.copyfile(unpacked.media_dir / name, target)
             if getattr(settings, "FILE_UPLOAD_PERMISSIONS", None):
                 target.chmod(settings.FILE_UPLOAD_PERMISSIONS)
-    differences = compare(manifest, alias=alias, media_root=media_root)
+    try:
+        differences = compare(manifest, alias=alias, media_root=media_root)
+    except DatabaseError as error:
+        raise BackupError(
+            f"Could not read the restored database: {error}"
+            + (f" pg_restore said: {tool_messages}" if tool_messages else "")
+        ) from error
     if differences:
         shown = "; ".join(differences[:10])
         raise BackupError(
@@ -441,6 +449,7 @@ def restore(
         manifest=manifest,
         tool_messages=tool_messages,
         unapplied_migrations=sorted(on_disk - applied),
+        extra_tables=sorted(set(_tables(_connection(alias))) - set(manifest["row_counts"])),
     )
 
 

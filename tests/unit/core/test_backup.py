@@ -82,6 +82,7 @@ def test_backup_and_restore_into_a_fresh_database_and_media_folder(
         result = backup.restore(archive, alias=scratch)
         assert backup.row_counts(scratch) == counts
     assert result.unapplied_migrations == []
+    assert result.extra_tables == []
     assert backup.media_files(fresh_media) == hub_with_uploads
 
 
@@ -197,3 +198,17 @@ def test_a_missing_pg_dump_gives_a_clear_error(tmp_path):
 def test_a_backup_inside_media_root_is_refused(settings):
     with pytest.raises(CommandError, match="outside MEDIA_ROOT"):
         call_command("backup", str(Path(settings.MEDIA_ROOT) / "backups" / "hub.tar.gz"))
+
+
+def test_a_missing_pg_restore_gives_a_clear_error_and_restores_nothing(hub_with_uploads, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    archive = tmp_path / "hub.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    counts = backup.row_counts()
+    with (
+        mock.patch("hub.core.backup.shutil.which", return_value=None),
+        pytest.raises(CommandError, match="`pg_restore` was not found"),
+    ):
+        call_command("restore", str(archive), "--yes")
+    assert backup.row_counts() == counts

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from hub.core import backup
 
@@ -44,3 +45,5 @@ class Command(BaseCommand):
                 )
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(f"Could not use the database: {error}") from error

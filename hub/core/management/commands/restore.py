@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from hub.core import backup
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
             )
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(f"Could not use the database: {error}") from error
         manifest = result.manifest
         self.stdout.write(
             self.style.SUCCESS(
@@ -39,6 +42,11 @@ class Command(BaseCommand):
         )
         if result.tool_messages:
             self.stdout.write(f"pg_restore noted: {result.tool_messages}")
+        if result.extra_tables:
+            self.stdout.write(
+                "These tables were in the database but not in the backup and were left as "
+                f"they were: {', '.join(result.extra_tables)}."
+            )
         if result.unapplied_migrations:
             self.stdout.write(
                 f"The code has {len(result.unapplied_migrations)} migrations newer than the "
