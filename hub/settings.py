@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "hub.core.middleware.PermissionsPolicyMiddleware",
+    # Last, so its process_exception sees a view's exception first (docs/configuration.md).
+    "hub.core.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"

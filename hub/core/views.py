@@ -1,4 +1,5 @@
 import mimetypes
+import sys
 
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -10,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import queries
+from .unavailable import database_unavailable_response, is_database_unavailable
 from .worker import worker_status
 
 
@@ -94,5 +96,21 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    # No request context: the failure may be in the database that context processors use.
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    """Django calls this for any exception not handled elsewhere, including those raised in
+    middleware (session, user loading, messages) and while rendering a response. A database
+    that cannot be reached gets the 503 page that keeps what was typed."""
+    exc = sys.exc_info()[1]
+    wrote = getattr(request, "_hub_db_wrote", False)
+    if is_database_unavailable(exc):
+        return database_unavailable_response(request, exc, wrote=wrote)
+    try:
+        # No request context: the failure may be in the database that context processors use.
+        return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    except Exception as render_exc:
+        if is_database_unavailable(render_exc):
+            return database_unavailable_response(request, render_exc, wrote=wrote)
+        return HttpResponse(
+            "Sorry, something went wrong on our side. Please try again in a few minutes.",
+            status=500,
+            content_type="text/plain; charset=utf-8",
+        )
