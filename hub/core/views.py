@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import queries
+from .cache import status as cache_status
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -47,7 +48,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.fetchone()
     except Exception:  # any database failure means unhealthy
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": connection.vendor})
+    # A cache that does not answer leaves the hub serving (from the database), so 200 with
+    # status "degraded": a load balancer keeps sending requests, monitoring sees "cache": "down".
+    cache = cache_status()
+    status = "ok" if cache["cache"] == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": connection.vendor, **cache})
 
 
 @require_GET
