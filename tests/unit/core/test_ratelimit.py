@@ -232,6 +232,8 @@ def test_failed_sign_ins_from_two_processes_are_checked_five_times_in_total():
 import json, sys
 from django.contrib.auth.signals import user_login_failed
 from django.test import Client
+from django.test.utils import setup_test_environment
+setup_test_environment()
 checked = []
 user_login_failed.connect(lambda **kw: checked.append(1), dispatch_uid="count-failed", weak=False)
 for _ in range(7):
@@ -245,4 +247,4 @@ print(json.dumps(len(checked)))
     finally:
         user_login_failed.disconnect(dispatch_uid="count-failed")
 
-    assert len(checked) + theirs == 5
+    assert (len(checked), theirs) == (3, 2)  # 5 in all, the other process stopped at 5
