@@ -83,9 +83,11 @@ def _upload_rate_exceeded(user) -> bool:
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    status = 200
     if request.method == "POST" and form.is_valid():
         if _upload_rate_exceeded(request.user):
             form.add_error(None, "You have shared many photos this hour. Try again later.")
+            status = 429
         else:
             try:
                 trap = services.trap_upload(
@@ -101,7 +103,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Your photo is uploaded. Now say what could go wrong.")
                 return redirect("gallery:details", pk=trap.pk)
-    return render(request, "gallery/upload.html", {"form": form})
+    return render(request, "gallery/upload.html", {"form": form}, status=status)
 
 
 @login_required

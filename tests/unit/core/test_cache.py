@@ -223,3 +223,20 @@ def test_healthz_without_redis_names_the_database_cache(client):
 
     assert body["status"] == "ok" and body["cache"] == "ok"
     assert body["cache_backend"] == "database"
+
+
+def test_migrate_makes_the_database_cache_table():
+    from django.apps import apps
+    from django.db import connection
+
+    from hub.core.apps import create_cache_table
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {connection.ops.quote_name('hub_cache')}")
+    assert "hub_cache" not in connection.introspection.table_names()
+
+    create_cache_table(sender=apps.get_app_config("core"), using="default")  # after migrate
+
+    assert "hub_cache" in connection.introspection.table_names()
+    cache.set("probe", 1)
+    assert cache.get("probe") == 1
