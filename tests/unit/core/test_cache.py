@@ -64,9 +64,8 @@ def _redis_answers() -> bool:
 def redis_up(settings):
     if not _redis_answers():
         pytest.skip("no Redis at 127.0.0.1:6379")
-    settings.CACHES = _redis_caches(LIVE_REDIS)
-    yield caches["default"]
-    caches["default"].clear()
+    settings.CACHES = _redis_caches(LIVE_REDIS)  # a prefix of its own; keys expire in a minute
+    return caches["default"]
 
 
 def _item(owner) -> Item:
