@@ -171,18 +171,34 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, else in-process memory.
+# Cache: one store shared by every process, so rate limits (ours in hub/core/ratelimit.py and
+# allauth's sign-in limits) and one-time codes count once however many workers there are.
+# Redis when REDIS_URL is set, falling back to the database cache while Redis does not answer
+# (hub/core/cache.py); the database cache otherwise. Its table is made by `migrate` (a
+# post_migrate step in hub/core/apps.py) or `manage.py createcachetable`.
 _redis_url = os.environ.get("REDIS_URL", "").strip()
+_database_cache = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "hub_cache",
+    "KEY_PREFIX": "hub",
+}
 if _redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hub.core.cache.ResilientRedisCache",
             "LOCATION": _redis_url,
             "KEY_PREFIX": "hub",
-        }
+            "OPTIONS": {
+                "FALLBACK": "database",
+                "RETRY_AFTER": float(os.environ.get("REDIS_RETRY_AFTER", 5)),
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+            },
+        },
+        "database": _database_cache,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": _database_cache, "database": _database_cache}
 
 # Background work: django.tasks with the database-backed worker (`manage.py run_worker`, a
 # resilient db_worker: hub/core/worker.py).

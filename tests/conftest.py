@@ -14,13 +14,38 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits and cached figures must not leak between tests."""
-    from django.core.cache import cache
+def _fresh_cache(request):
+    """Rate limits and cached figures must not leak between tests.
 
-    cache.clear()
+    The cache is the database's (CACHES in hub/settings.py), so only tests that use the database
+    have one to clear; it is cleared outside their transaction, as transactional tests keep it.
+    """
+    if (
+        "django_db_setup" not in request.fixturenames
+        and request.node.get_closest_marker("django_db") is None
+    ):
+        yield
+        return
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.db import DatabaseError, connection
+
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+
+    def clear() -> None:
+        with blocker.unblock():
+            for alias in settings.CACHES:
+                try:
+                    caches[alias].clear()
+                except DatabaseError:  # a test's response closed the connection under it
+                    connection.close()
+                    caches[alias].clear()
+
+    clear()
     yield
-    cache.clear()
+    if not connection.in_atomic_block:  # else the test's transaction takes its writes back
+        clear()
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ A topic the viewer may not see (a network's topic for a non-member, a hidden or 
 is a 404, never a 403, so its existence is not revealed.
 """
 
-import time
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hub.core.ratelimit import rate_limit_hit
 from hub.core.richtext import html_to_text
 from hub.moderation import guard as pii_guard
 
@@ -44,16 +43,9 @@ RATE_LIMIT_MESSAGE = (
 
 def _rate_limited(user: Any) -> bool:
     """True once a member has posted POST_RATE_LIMIT times in this window."""
-    window = int(time.time() // POST_RATE_WINDOW)
-    key = f"community:post-rate:{user.pk}:{window}"
-    if cache.add(key, 1, timeout=POST_RATE_WINDOW + 5):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=POST_RATE_WINDOW + 5)
-        return False
-    return count > POST_RATE_LIMIT
+    return rate_limit_hit(
+        key=f"community:post:{user.pk}", limit=POST_RATE_LIMIT, window=POST_RATE_WINDOW
+    )
 
 
 def _topic_or_404(request: HttpRequest, pk: int) -> Topic:

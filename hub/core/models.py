@@ -44,3 +44,18 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ({self.hostname}:{self.pid}, seen {self.last_seen:%H:%M:%S})"
+
+
+class RateLimitCounter(models.Model):
+    """One rate limit's hits in one time window, counted by `hub.core.ratelimit` in the database.
+
+    The key names the limit, who it counts and the window, so a new window is a new row; rows
+    past `expires` (a Unix time) are deleted as new ones arrive.
+    """
+
+    key = models.CharField(max_length=200, primary_key=True)
+    hits = models.PositiveIntegerField(default=0)
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.hits}"

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import queries
+from .cache import status as cache_status
 from .unavailable import database_unavailable_response, is_database_unavailable
 from .worker import worker_status
 
@@ -50,10 +51,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.fetchone()
     except Exception:  # any database failure means unhealthy
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    body = {"status": "ok", "database": connection.vendor}
+    # A cache or worker that does not answer leaves the hub serving pages, so 200 with status
+    # "degraded": a load balancer keeps sending requests; monitoring reads which part is down.
+    cache = cache_status()
+    body = {"status": "ok", "database": connection.vendor, **cache}
     body["worker"] = worker_health()
-    if body["worker"]["status"] != "ok":
-        body["status"] = "degraded"  # pages still answer (200); background work waits
+    if cache["cache"] != "ok" or body["worker"]["status"] != "ok":
+        body["status"] = "degraded"
     return JsonResponse(body)
 
 

@@ -4,12 +4,9 @@ Every write is a POST that redirects back to the target's page with a message. A
 viewer may not see is a 404, never a 403, so its existence is not revealed.
 """
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hub.core.ratelimit import rate_limit_hit
 from hub.moderation import guard as pii_guard
 
 from . import queries, registry, services
@@ -48,16 +46,9 @@ def _back(target: models.Model, anchor: str = "comments") -> str:
 
 def _rate_limited(user) -> bool:
     """True once a member has posted COMMENT_RATE_LIMIT comments in this minute."""
-    window = int(time.time() // COMMENT_RATE_WINDOW)
-    key = f"engagement:comment-rate:{user.pk}:{window}"
-    if cache.add(key, 1, timeout=COMMENT_RATE_WINDOW + 5):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=COMMENT_RATE_WINDOW + 5)
-        return False
-    return count > COMMENT_RATE_LIMIT
+    return rate_limit_hit(
+        key=f"engagement:comment:{user.pk}", limit=COMMENT_RATE_LIMIT, window=COMMENT_RATE_WINDOW
+    )
 
 
 HELD_MESSAGE = (

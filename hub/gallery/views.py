@@ -1,8 +1,5 @@
-import time
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
@@ -10,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.core.ratelimit import rate_limit_hit
 from hub.library.models import Category, Tag
 from hub.moderation import guard as pii_guard
 
@@ -77,24 +75,19 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _upload_rate_exceeded(user) -> bool:
-    window = int(time.time() // UPLOAD_RATE_WINDOW)
-    key = f"gallery:upload-rate:{user.pk}:{window}"
-    if cache.add(key, 1, timeout=UPLOAD_RATE_WINDOW + 5):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=UPLOAD_RATE_WINDOW + 5)
-        return False
-    return count > UPLOAD_RATE_LIMIT
+    return rate_limit_hit(
+        key=f"gallery:upload:{user.pk}", limit=UPLOAD_RATE_LIMIT, window=UPLOAD_RATE_WINDOW
+    )
 
 
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    status = 200
     if request.method == "POST" and form.is_valid():
         if _upload_rate_exceeded(request.user):
             form.add_error(None, "You have shared many photos this hour. Try again later.")
+            status = 429
         else:
             try:
                 trap = services.trap_upload(
@@ -110,7 +103,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Your photo is uploaded. Now say what could go wrong.")
                 return redirect("gallery:details", pk=trap.pk)
-    return render(request, "gallery/upload.html", {"form": form})
+    return render(request, "gallery/upload.html", {"form": form}, status=status)
 
 
 @login_required

@@ -7,19 +7,18 @@ forum posts, comments, error traps…) works the same way.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.core.ratelimit import rate_limit_hit
 from hub.core.services import audit_record
 from hub.notifications.services import notify
 
@@ -136,16 +135,9 @@ def require_can_post(user: Any) -> None:
 
 
 def _report_rate_limited(user: Any) -> bool:
-    window = int(time.time() // REPORT_RATE_WINDOW)
-    key = f"moderation:report-rate:{user.pk}:{window}"
-    if cache.add(key, 1, timeout=REPORT_RATE_WINDOW + 5):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=REPORT_RATE_WINDOW + 5)
-        return False
-    return count > REPORT_RATE_LIMIT
+    return rate_limit_hit(
+        key=f"moderation:report:{user.pk}", limit=REPORT_RATE_LIMIT, window=REPORT_RATE_WINDOW
+    )
 
 
 def _clean_reason(reason: str) -> str:

@@ -107,6 +107,7 @@ def test_uploads_are_rate_limited(client, uploader, monkeypatch):
         response = client.post(
             "/gallery/share/", {"photo": photo(), "alt_text": "x", "consent": "on"}
         )
+    assert response.status_code == 429
     assert "many photos this hour" in response.content.decode()
     assert ErrorTrap.objects.count() == 1
 
