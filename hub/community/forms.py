@@ -23,9 +23,7 @@ class TopicForm(forms.Form):
         help_text=KINDNESS_HELP + " Type @ and a username to mention a member.",
         error_messages={"required": "Please write something before posting."},
     )
-    anonymous = forms.BooleanField(
-        label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP
-    )
+    anonymous = forms.BooleanField(label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP)
 
 
 class ReplyForm(forms.Form):
@@ -35,9 +33,7 @@ class ReplyForm(forms.Form):
         help_text=KINDNESS_HELP + " Type @ and a username to mention a member.",
         error_messages={"required": "Please write something before posting."},
     )
-    anonymous = forms.BooleanField(
-        label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP
-    )
+    anonymous = forms.BooleanField(label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP)
     quoted = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):

@@ -7,12 +7,9 @@ from .models import ReactionKind
 from .services import COMMENT_MAX_LENGTH
 
 
-
 class CommentForm(forms.Form):
     body = RichTextField(label="Your comment", max_length=COMMENT_MAX_LENGTH)
-    anonymous = forms.BooleanField(
-        label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP
-    )
+    anonymous = forms.BooleanField(label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP)
     parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, allow_anonymous: bool = True, reply: bool = False, **kwargs):
