@@ -23,12 +23,12 @@ from tests.unit.gallery.helpers import published_trap
 pytestmark = pytest.mark.django_db
 
 REFRESH = '<meta http-equiv=refresh content="1;url=https://evil.example/">'
+# Short enough for the shortest field read here (an error trap's title: 150 characters).
 HOSTILE = (
-    REFRESH
-    + '<base href="https://evil.example/"><form action="https://evil.example/">'
-    + '<iframe src="https://evil.example/"></iframe><img src=x onerror=alert(1)>'
+    '<meta http-equiv=refresh content="1;url=//e.x"><base href=//e.x><form action=//e.x>'
+    "<iframe src=//e.x><img src=x onerror=alert(1)>"
 )
-INJECTED = ("<meta http-equiv", "<base ", '<form action="https://evil', "<iframe", "<img")
+INJECTED = ("<meta http-equiv", "<base ", "<form action=//e.x", "<iframe", "<img")
 
 
 def _topic(author):
