@@ -15,6 +15,7 @@ from django.utils import timezone
 from hub.core.images import ImageLimits, reencode_image
 from hub.core.models import AuditEntry
 from hub.core.services import audit_record
+from hub.moderation import guard as pii_guard
 
 from .models import Organisation, OrganisationKind, User
 from .roles import Role
@@ -62,10 +63,28 @@ def organisation_find_or_create(
     return organisation
 
 
+# Free text others may see on a profile, read by the patient-data guard (names are left out:
+# a member's own name, "Dr Tom Becker", is not patient information).
+PROFILE_PII_FIELDS = {
+    "about": "About me",
+    "job_title": "Role or job title",
+    "organisation_name": "Organisation",
+}
+
+
 @transaction.atomic
-def profile_update(*, actor: Any, member: User, data: dict[str, Any]) -> User:
+def profile_update(
+    *, actor: Any, member: User, data: dict[str, Any], pii_false_alarms: Any = ()
+) -> User:
+    """Change a profile. The patient-data guard reads its free text first: findings not
+    confirmed as false alarms raise PersonalDataFound and nothing is saved."""
     if not _can_manage_member(actor, member):
         raise PermissionDenied("You can only change your own profile.")
+    guard = pii_guard.require_clean(
+        {name: str(data.get(name) or "") for name in PROFILE_PII_FIELDS if name in data},
+        false_alarms=pii_guard.confirmed_for(member) | frozenset(pii_false_alarms),
+        labels=PROFILE_PII_FIELDS,
+    )
     old: dict[str, Any] = {}
     new: dict[str, Any] = {}
     for field in PROFILE_FIELDS:
@@ -93,6 +112,7 @@ def profile_update(*, actor: Any, member: User, data: dict[str, Any]) -> User:
     if new:
         member.save()
         audit_record(action="accounts:profile:update", actor=actor, target=member, old=old, new=new)
+    pii_guard.record_confirmed(actor=actor, target=member, guard=guard)
     return member
 
 

@@ -8,6 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hub.moderation import guard as pii_guard
+
 from . import queries, services
 from .cards import member_card
 from .forms import AvatarForm, DeleteAccountForm, DirectoryFilterForm, ProfileForm
@@ -36,19 +38,40 @@ def _profile_initial(member) -> dict:
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     member = request.user
+    pii = None
+    status = 200
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
-            services.profile_update(actor=member, member=member, data=form.cleaned_data)
-            messages.success(request, "Your profile is saved.")
-            return redirect("accounts:profile", username=member.username)
-        messages.error(request, "Please correct the highlighted fields. Nothing was saved yet.")
+            try:
+                services.profile_update(
+                    actor=member,
+                    member=member,
+                    data=form.cleaned_data,
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
+                )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
+                status = 400
+            else:
+                messages.success(request, "Your profile is saved.")
+                return redirect("accounts:profile", username=member.username)
+        if pii is None:
+            messages.error(request, "Please correct the highlighted fields. Nothing was saved yet.")
     else:
         form = ProfileForm(initial=_profile_initial(member))
     return render(
         request,
         "accounts/profile_edit.html",
-        {"form": form, "avatar_form": AvatarForm(), "organisations": queries.organisation_names()},
+        {
+            "form": form,
+            "avatar_form": AvatarForm(),
+            "organisations": queries.organisation_names(),
+            "pii": pii,
+            "pii_no_review": True,
+        },
+        status=status,
     )
 
 

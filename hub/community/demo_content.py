@@ -51,8 +51,9 @@ TOPICS = [
               numbers, dates of birth, ward and date combinations or photographs.
             - Talk about systems, not individuals. If something went wrong, describe what made
               it likely, not who to blame.
-            - You can post anonymously when you need to. Your name is not shown, but the hub
-              still knows who wrote the post, so the usual rules apply.
+            - You can post anonymously when you need to. Everyone, moderators included, sees
+              "Anonymous"; only a safeguarding lead can find out who wrote it, for a safety
+              reason, and the author is told. The usual rules still apply.
             - If you are worried about someone's safety right now, contact the service involved
               or the emergency services. The forums are not watched around the clock.
 

@@ -2,15 +2,12 @@
 
 from django import forms
 
+from hub.core.anonymity import ANONYMOUS_HELP, ANONYMOUS_LABEL
 from hub.core.richtext import RichTextField
 
 from .models import Forum
 from .services import POST_MAX_LENGTH, TITLE_MAX_LENGTH
 
-ANONYMOUS_HELP = (
-    "Other people see “Anonymous” instead of your name. Moderators can still find out who "
-    "posted it if they need to."
-)
 KINDNESS_HELP = "Be kind, and never share anything that could identify a patient."
 
 
@@ -26,9 +23,7 @@ class TopicForm(forms.Form):
         help_text=KINDNESS_HELP + " Type @ and a username to mention a member.",
         error_messages={"required": "Please write something before posting."},
     )
-    anonymous = forms.BooleanField(
-        label="Post anonymously", required=False, help_text=ANONYMOUS_HELP
-    )
+    anonymous = forms.BooleanField(label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP)
 
 
 class ReplyForm(forms.Form):
@@ -38,9 +33,7 @@ class ReplyForm(forms.Form):
         help_text=KINDNESS_HELP + " Type @ and a username to mention a member.",
         error_messages={"required": "Please write something before posting."},
     )
-    anonymous = forms.BooleanField(
-        label="Post anonymously", required=False, help_text=ANONYMOUS_HELP
-    )
+    anonymous = forms.BooleanField(label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP)
     quoted = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):

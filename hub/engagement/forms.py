@@ -1,20 +1,15 @@
 from django import forms
 
+from hub.core.anonymity import ANONYMOUS_HELP, ANONYMOUS_LABEL
 from hub.core.richtext import RichTextField
 
 from .models import ReactionKind
 from .services import COMMENT_MAX_LENGTH
 
-ANONYMOUS_HELP = (
-    "Other people see “Anonymous” instead of your name. Moderators can still see who posted it."
-)
-
 
 class CommentForm(forms.Form):
     body = RichTextField(label="Your comment", max_length=COMMENT_MAX_LENGTH)
-    anonymous = forms.BooleanField(
-        label="Post anonymously", required=False, help_text=ANONYMOUS_HELP
-    )
+    anonymous = forms.BooleanField(label=ANONYMOUS_LABEL, required=False, help_text=ANONYMOUS_HELP)
     parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, allow_anonymous: bool = True, reply: bool = False, **kwargs):

@@ -61,6 +61,7 @@ def register_moderated_kinds() -> None:
         is_hidden=lambda comment: comment.hidden_at is not None,
         edit=_edit,
         fields_of=lambda comment: {"body": comment.body},
+        rich_fields=frozenset({"body"}),
         author_of=lambda comment: comment.author,
         url_of=_url,
         is_anonymous=lambda comment: comment.is_anonymous,

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
+from hub.moderation import guard as pii_guard
 from hub.search.services import index_on_commit
 
 from . import permissions as perms
@@ -62,6 +63,40 @@ class EventData:
     speakers: list[tuple[str, str]] = field(default_factory=list)
     writeup: Any = None
     status: str = EventStatus.PUBLISHED
+
+
+EVENT_PII_LABELS = {
+    "title": "Title",
+    "summary": "Summary",
+    "description": "Description",
+    "venue": "Venue",
+    "speakers": "Speakers' roles",
+}
+
+
+def event_pii(data: EventData, *, event: Event | None = None, false_alarms=()) -> Any:
+    """The patient-data guard on an event's public text (title, summary, description, venue,
+    speakers' roles; speakers' and hosts' own names are meant to be shown). Raises
+    PersonalDataFound for findings not confirmed (now or on an earlier save) as false alarms."""
+    fields = {
+        "title": data.title,
+        "summary": data.summary,
+        "description": data.description,
+        "venue": data.venue,
+        "speakers": "\n".join(role for _name, role in data.speakers if role),
+    }
+    return pii_guard.require_clean(
+        {name: value or "" for name, value in fields.items()},
+        false_alarms=pii_guard.confirmed_for(event) | frozenset(false_alarms),
+        labels=EVENT_PII_LABELS,
+    )
+
+
+def _require_clean_reason(reason: str) -> None:
+    """A cancellation reason goes to everyone registered: no patient information in it."""
+    guard = pii_guard.inspect({"reason": reason or ""}, labels={"reason": "The reason"})
+    if guard.blocked:
+        raise ValidationError({"reason": pii_guard.described(guard)}, code="pii")
 
 
 def event_problems(data: EventData) -> dict[str, str]:
@@ -193,7 +228,7 @@ def _save_relations(event: Event, data: EventData) -> None:
 
 
 @transaction.atomic
-def event_create(*, actor: Any, data: EventData) -> Event:
+def event_create(*, actor: Any, data: EventData, pii_false_alarms: Any = ()) -> Event:
     network_id = getattr(data.network, "pk", None)
     if not perms.can_organise(actor, network_id):
         raise PermissionDenied(
@@ -202,12 +237,14 @@ def event_create(*, actor: Any, data: EventData) -> Event:
     problems = event_problems(data)
     if problems:
         raise ValidationError(problems)
+    guard = event_pii(data, false_alarms=pii_false_alarms)
     event = Event(organiser=actor, status=data.status)
     _apply(event, data)
     event.slug = _unique_slug(event.title)
     event.save()
     _save_relations(event, data)
     audit_record(action="events:event:create", actor=actor, target=event, new=_snapshot(event))
+    pii_guard.record_confirmed(actor=actor, target=event, guard=guard)
     index_on_commit(event)
     _follow_quietly(user=actor, event=event)
     return event
@@ -223,7 +260,7 @@ def _follow_quietly(*, user: Any, event: Event) -> None:
 
 
 @transaction.atomic
-def event_update(*, actor: Any, event: Event, data: EventData) -> Event:
+def event_update(*, actor: Any, event: Event, data: EventData, pii_false_alarms: Any = ()) -> Event:
     """Change an event. Registrations follow their session when the time moves; people
     registered and followers hear of a change of time or place."""
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -237,6 +274,7 @@ def event_update(*, actor: Any, event: Event, data: EventData) -> Event:
     problems = event_problems(data)
     if problems:
         raise ValidationError(problems)
+    guard = event_pii(data, event=event, false_alarms=pii_false_alarms)
     old = _snapshot(event)
     old_starts = recurrence.occurrence_starts(event)
     old_local = event.start.astimezone(recurrence.zone(event.time_zone)).replace(tzinfo=None)
@@ -273,6 +311,7 @@ def event_update(*, actor: Any, event: Event, data: EventData) -> Event:
         new={k: v for k, v in new.items() if old[k] != v},
     )
     index_on_commit(event)
+    pii_guard.record_confirmed(actor=actor, target=event, guard=guard)
     if (moved or place_changed) and not was_draft:
         what = "time" if moved else "place"
         if moved and place_changed:
@@ -401,6 +440,7 @@ def event_cancel(*, actor: Any, event: Event, reason: str) -> Event:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Please say why, so the people registered know."})
+    _require_clean_reason(reason)
     was_draft = event.status == EventStatus.DRAFT
     recipients = [] if was_draft else _concerned(event)
     event.status = EventStatus.CANCELLED
@@ -450,6 +490,7 @@ def occurrence_cancel(
     if not event.is_recurring:
         raise ValidationError("This event has one session: cancel the event instead.")
     start = _require_occurrence(event, start, now=timezone.now())
+    _require_clean_reason(reason)
     cancellation, created = CancelledOccurrence.objects.get_or_create(
         event=event, occurrence_start=start, defaults={"reason": (reason or "")[:300]}
     )

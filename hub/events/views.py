@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.library.models import Category
+from hub.moderation import guard as pii_guard
 from hub.networks.access import can_see_network_content
 from hub.networks.models import Network
 
@@ -293,11 +294,19 @@ def event_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(
             "Only the hub's editors, or a network's leaders and moderators, can add events."
         )
+    pii = None
     if request.method == "POST":
         form = EventForm(request.POST, networks=networks)
         if form.is_valid():
             try:
-                event = services.event_create(actor=request.user, data=form.to_data())
+                event = services.event_create(
+                    actor=request.user,
+                    data=form.to_data(),
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
+                )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except ValidationError as error:
                 form.add_service_errors(error.message_dict)
             except PermissionDenied as error:
@@ -308,7 +317,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
     else:
         network = _network_from(request)
         form = EventForm(networks=networks, initial={"network": network.pk if network else None})
-    return _render(request, "events/form.html", {"form": form, "event": None})
+    return _form_page(request, form, None, pii)
 
 
 @login_required
@@ -323,6 +332,7 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if event.network_id:
         networks = networks | Network.objects.filter(pk=event.network_id)
     show_status = event.status == EventStatus.DRAFT
+    pii = None
     if request.method == "POST":
         form = EventForm(request.POST, networks=networks, show_status=show_status)
         if form.is_valid():
@@ -331,7 +341,11 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     actor=request.user,
                     event=event,
                     data=form.to_data(status=None if show_status else event.status),
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
                 )
+            except pii_guard.PersonalDataFound as found:
+                form.add_error(None, found.messages)
+                pii = found.guard
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
                     form.add_service_errors(error.message_dict)
@@ -344,7 +358,17 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect(event)
     else:
         form = EventForm(initial=initial_from(event), networks=networks, show_status=show_status)
-    return _render(request, "events/form.html", {"form": form, "event": event})
+    return _form_page(request, form, event, pii)
+
+
+def _form_page(request: HttpRequest, form: EventForm, event, pii) -> HttpResponse:
+    """The event form; with the patient-data guard's findings (and 400) when it found some."""
+    return _render(
+        request,
+        "events/form.html",
+        {"form": form, "event": event, "pii": pii, "pii_no_review": True},
+        status=400 if pii is not None else 200,
+    )
 
 
 @login_required

@@ -1,5 +1,6 @@
 from django import forms
 
+from hub.core.anonymity import ANONYMOUS_HELP, ANONYMOUS_LABEL
 from hub.core.images import Region
 from hub.library.forms import CategoryChoiceField
 from hub.library.models import CareSetting
@@ -82,9 +83,9 @@ class DetailsForm(forms.Form):
         help_text="Separate tags with commas, such as “insulin, packaging”.",
     )
     is_anonymous = forms.BooleanField(
-        label="Post anonymously",
+        label=ANONYMOUS_LABEL,
         required=False,
-        help_text="Everyone sees “Anonymous” instead of your name, and only the day it was shared.",
+        help_text=ANONYMOUS_HELP,
     )
 
     def details(self) -> TrapDetails:

@@ -3,6 +3,7 @@ from django.forms import formset_factory
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from hub.core.anonymity import ANONYMOUS_HELP, ANONYMOUS_LABEL
 from hub.core.richtext import RichTextField
 
 from .models import (
@@ -97,9 +98,9 @@ class ItemForm(forms.Form):
         help_text="A link to the original resource, if there is one.",
     )
     is_anonymous = forms.BooleanField(
-        label="Post anonymously",
+        label=ANONYMOUS_LABEL,
         required=False,
-        help_text="Everyone, editors included, sees “Anonymous” instead of your name.",
+        help_text=ANONYMOUS_HELP,
     )
     series = forms.ModelChoiceField(
         queryset=Series.objects.all(), required=False, empty_label="Not part of a series"

@@ -52,6 +52,7 @@ def register_moderated_kinds() -> None:
         is_hidden=lambda item: not item.is_published,
         edit=_edit,
         fields_of=lambda item: {"title": item.title, "summary": item.summary, "body": item.body},
+        rich_fields=frozenset({"body"}),
         author_of=lambda item: item.owner,
         url_of=lambda item: item.get_absolute_url(),
         is_anonymous=lambda item: item.is_anonymous,

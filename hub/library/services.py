@@ -120,7 +120,15 @@ def item_pii_fields(item: Item) -> dict[str, str]:
         fields[f"safety_action_{n}"] = (
             f"{action.description}\n{action.owner_role}\n{action.measure}"
         )
+    for attachment in item.attachments.all():
+        fields[f"attachment_{attachment.pk}"] = readable_file_name(attachment.original_name)
     return fields
+
+
+def readable_file_name(name: str) -> str:
+    """A file name as the guard reads it: "_" and "-" between words count as spaces, so
+    "Mr_John_Smith_notes.pdf" reads like "Mr John Smith notes.pdf"."""
+    return name.replace("_", " ").replace("+", " ")
 
 
 def item_pii_labels() -> dict[str, str]:
@@ -133,13 +141,22 @@ def item_pii_labels() -> dict[str, str]:
     return labels
 
 
+def _labels_for(fields: dict[str, str]) -> dict[str, str]:
+    labels = item_pii_labels()
+    for name, value in fields.items():
+        if name.startswith("attachment_"):
+            labels[name] = f"File name “{value}”"
+    return labels
+
+
 def item_pii(item: Item, *, by_reviewer: bool = False) -> pii_guard.Guard:
     """The guard's findings on this item, with the ones already cleared (by the author or,
     with by_reviewer, by a reviewer) marked as false alarms."""
+    fields = item_pii_fields(item)
     return pii_guard.inspect(
-        item_pii_fields(item),
+        fields,
         false_alarms=cleared_tokens(item, by_reviewer=by_reviewer),
-        labels=item_pii_labels(),
+        labels=_labels_for(fields),
     )
 
 
@@ -312,9 +329,8 @@ def item_submit(*, actor: Any, item: Item, pii_false_alarms: Iterable[str] = ())
     if problems:
         raise ValidationError(problems)
     known = cleared_tokens(item, by_reviewer=False) | frozenset(pii_false_alarms)
-    guard = pii_guard.require_clean(
-        item_pii_fields(item), false_alarms=known, labels=item_pii_labels()
-    )
+    fields = item_pii_fields(item)
+    guard = pii_guard.require_clean(fields, false_alarms=known, labels=_labels_for(fields))
     record_clearances(
         actor=actor,
         target=item,
@@ -449,6 +465,14 @@ def item_record_view(*, item: Item) -> None:
 def attachment_add(*, actor: Any, item: Item, upload) -> Attachment:
     perms.require(perms.can_edit_item(actor, item), "You cannot change this item now.")
     checked = check_attachment(upload)
+    # A file name is shown with the item: the patient-data guard reads it before it is kept.
+    # Renaming a file is easy, so there is no "not patient information" tick here.
+    guard = pii_guard.inspect(
+        {"file_name": readable_file_name(checked.original_name)},
+        labels={"file_name": "The file name"},
+    )
+    if guard.blocked:
+        raise ValidationError(pii_guard.described(guard), code="pii")
     attachment = Attachment(
         item=item,
         original_name=checked.original_name,

@@ -9,7 +9,9 @@ A publishing service calls ``require_clean(fields, false_alarms=...)`` before it
   everything typed;
 - every finding marked as a false alarm: returns a ``Guard`` whose ``held`` is true; the
   service saves the content and calls ``hub.moderation.services.hold_for_review`` so nobody
-  else sees it until a moderator has checked it.
+  else sees it until a moderator has checked it. Text that no moderator holds back (a
+  profile's "about me", an event, a network join request, an attachment's file name) is saved
+  instead, and ``record_confirmed`` keeps the author's confirmation (and audits it).
 
 A false alarm is identified by ``pii.fingerprint(field, finding)``, sent back by the form as
 ``pii_false_alarm`` values, so it survives edits elsewhere in the text.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -147,6 +150,39 @@ def require_clean(
     if guard.blocked:
         raise PersonalDataFound(guard)
     return guard
+
+
+def described(guard: Guard) -> str:
+    """The open findings in one sentence, for a message where no form can show them."""
+    parts = [
+        f"“{flag.finding.text}” in {flag.field_label.lower()} ({flag.kind_label.lower()})"
+        for flag in guard.open_flags
+    ]
+    return (
+        "This may identify a patient or a member of staff: "
+        f"{'; '.join(parts)}. Nothing was saved: please change it and try again."
+    )
+
+
+def record_confirmed(*, actor: Any, target: Any, guard: Guard) -> None:
+    """For text no moderator holds back (a profile, an event, a join request, a file name):
+    once saved, remember the findings its author confirmed as not patient information (they
+    are not asked again, and the confirmation is in the audit log)."""
+    if guard.flags:
+        from .services import record_clearances
+
+        record_clearances(
+            actor=actor, target=target, tokens=[f.token for f in guard.flags], by_reviewer=False
+        )
+
+
+def confirmed_for(target: Any) -> frozenset[str]:
+    """The findings already confirmed on this saved object (empty for a new one)."""
+    if target is None or target.pk is None:
+        return frozenset()
+    from .services import cleared_tokens
+
+    return cleared_tokens(target, by_reviewer=False)
 
 
 def false_alarms_from(data) -> frozenset[str]:

@@ -12,6 +12,7 @@ A content kind registers once, in its AppConfig.ready (see ``hub/community/moder
         is_hidden=lambda obj: ...,         # is it out of public view now?
         edit=lambda obj, fields, note: ...,  # replace text fields {"title": ..., "body": ...}
         fields_of=lambda obj: {...},       # the text a moderator reads and may edit
+        rich_fields=frozenset({"body"}),   # which of those are sanitised HTML (default none)
         author_of=lambda obj: obj.author,  # the member behind it (even when anonymous)
         url_of=lambda obj: obj.get_absolute_url(),
         is_anonymous=lambda obj: obj.is_anonymous,
@@ -26,8 +27,9 @@ queue checks many cases in a fixed number of queries.
 
 The callables change state only; ``hub.moderation.services`` has already checked the
 actor's permission and writes the audit entry, so they must not check permissions again
-(automatic hiding after reports has no human actor). ``fields_of`` values are plain text or
-sanitised HTML; ``edit`` receives the same keys.
+(automatic hiding after reports has no human actor). ``fields_of`` values are plain text,
+except those named in ``rich_fields``, which are stored sanitised HTML; the case page escapes
+plain text and prints rich fields only through the sanitiser. ``edit`` receives the same keys.
 """
 
 from collections.abc import Callable
@@ -51,6 +53,8 @@ class ModeratedKind:
     is_anonymous: Callable[[Any], bool]
     can_view: Callable[[Any, Any], bool]
     can_moderate: Callable[[Any, Any], bool] = lambda viewer, obj: True
+    # The names in fields_of that hold rich text (sanitised HTML); every other one is plain.
+    rich_fields: frozenset[str] = frozenset()
     # Called when a held post is approved: tell followers and mentioned members now, as
     # publishing would have (their notifications were skipped while it was hidden).
     on_released: Callable[[Any], None] = lambda obj: None

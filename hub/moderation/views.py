@@ -38,7 +38,6 @@ from .models import Case, CaseStatus, Source
 PAGE_SIZE = 25
 AUDIT_PAGE_SIZE = 50
 CSV_LIMIT = 100_000
-RICH_FIELDS = {"body", "summary"}
 
 
 def _target_or_404(request: HttpRequest, ct: int, pk: int) -> Any:
@@ -201,13 +200,21 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _edit_form(fields: dict[str, str], data=None) -> forms.Form:
+def _edit_form(fields: dict[str, str], rich: frozenset[str], data=None) -> forms.Form:
     form = forms.Form(data, initial=fields)
     for name in fields:
-        if name in RICH_FIELDS:
-            form.fields[name] = RichTextField(label=name.capitalize(), required=False)
-        else:
-            form.fields[name] = forms.CharField(label=name.capitalize(), max_length=300)
+        label = name.replace("_", " ").capitalize()
+        if name in rich:
+            form.fields[name] = RichTextField(label=label, required=False)
+        elif name == "title":
+            form.fields[name] = forms.CharField(label=label, max_length=300)
+        else:  # plain text: stays plain text (a summary is not HTML)
+            form.fields[name] = forms.CharField(
+                label=label,
+                max_length=5000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
     form.fields["note"] = forms.CharField(
         label="What did you change, and why?",
         max_length=2000,
@@ -236,8 +243,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_decide = services.can_moderate_case(user, case)
     anonymous = services.about_anonymous_post(case)
     lead = services.is_safeguarding_lead(user)
+    rich = kind.rich_fields if kind else frozenset()
     note_form = NoteForm(prefix="note")
-    edit_form = _edit_form(fields) if fields and can_decide else None
+    edit_form = _edit_form(fields, rich) if fields and can_decide else None
     suspend_form = SuspendForm(prefix="suspend")
     sanction_form = SanctionForm(prefix="sanction")
     refer_form = ReferForm(prefix="refer")
@@ -255,7 +263,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     verb(actor=request.user, case=case, note=note_form.cleaned_data["note"])
                     status = 302
             elif action == "edit" and edit_form is not None:
-                edit_form = _edit_form(fields, request.POST)
+                edit_form = _edit_form(fields, rich, request.POST)
                 if edit_form.is_valid():
                     data = dict(edit_form.cleaned_data)
                     note = data.pop("note")
@@ -325,7 +333,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "target": target,
             "kind": kind,
-            "fields": fields,
+            # Plain text is escaped by the template; rich text goes through the sanitiser.
+            "fields": [
+                (name.replace("_", " "), value, name in rich) for name, value in fields.items()
+            ],
             "url": kind.url_of(target) if kind else "",
             "anonymous": anonymous,
             "reports": case.reports.select_related("reporter"),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from hub.core.services import audit_record
+from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
 from .models import (
@@ -250,8 +251,13 @@ def network_join(*, actor: Any, network: Network) -> Membership:
 
 
 @transaction.atomic
-def request_create(*, actor: Any, network: Network, answer: str) -> JoinRequest:
-    """Ask to join a by-request network, answering its criteria question. Leaders are told."""
+def request_create(
+    *, actor: Any, network: Network, answer: str, pii_false_alarms: Any = ()
+) -> JoinRequest:
+    """Ask to join a by-request network, answering its criteria question. Leaders are told.
+
+    The patient-data guard reads the answer first (it goes to the leaders and their email):
+    findings not confirmed as false alarms raise PersonalDataFound and nothing is sent."""
     _signed_in(actor)
     network = _lock(network)
     if _membership(network, actor) is not None:
@@ -265,6 +271,11 @@ def request_create(*, actor: Any, network: Network, answer: str) -> JoinRequest:
         raise ValidationError(f"Please answer the question: {criteria_question(network)}")
     if len(answer) > ANSWER_MAX:
         raise ValidationError(f"Please keep your answer under {ANSWER_MAX} characters.")
+    guard = pii_guard.require_clean(
+        {"answer": answer},
+        false_alarms=frozenset(pii_false_alarms),
+        labels={"answer": "Your answer"},
+    )
     if JoinRequest.objects.filter(
         network=network, user=actor, status=RequestStatus.PENDING
     ).exists():
@@ -282,6 +293,7 @@ def request_create(*, actor: Any, network: Network, answer: str) -> JoinRequest:
         target=join_request,
         new={"network": network.name, "answer": answer},
     )
+    pii_guard.record_confirmed(actor=actor, target=join_request, guard=guard)
     leaders = Membership.objects.filter(network=network, role=MemberRole.LEADER).values_list(
         "user_id", flat=True
     )

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hub.accounts.queries import profile_view
+from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
 from . import queries, services
@@ -48,6 +49,8 @@ def _attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> b
     """Run a service; show its rule-break message (ValidationError) or the success message."""
     try:
         action()
+    except pii_guard.PersonalDataFound:
+        raise  # the caller shows each finding in the form, with what was typed
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
@@ -115,10 +118,14 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 def _render_detail(
-    request: HttpRequest, page: NetworkPage, join_form: JoinRequestForm | None = None, status=200
+    request: HttpRequest,
+    page: NetworkPage,
+    join_form: JoinRequestForm | None = None,
+    status=200,
+    pii: pii_guard.Guard | None = None,
 ) -> HttpResponse:
     network = page.network
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {"pii": pii, "pii_no_review": True}
     zone = None
     if page.can_see_content:
         from hub.events import queries as event_queries
@@ -159,14 +166,21 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
         if not form.is_valid():
             messages.error(request, "Please answer the question before you send your request.")
             return _render_detail(request, page, join_form=form, status=400)
-        _attempt(
-            request,
-            lambda: services.request_create(
-                actor=request.user, network=network, answer=form.cleaned_data["answer"]
-            ),
-            f"Your request to join {network.name} is with its leaders. We will tell you "
-            "when they decide.",
-        )
+        try:
+            _attempt(
+                request,
+                lambda: services.request_create(
+                    actor=request.user,
+                    network=network,
+                    answer=form.cleaned_data["answer"],
+                    pii_false_alarms=pii_guard.false_alarms_from(request.POST),
+                ),
+                f"Your request to join {network.name} is with its leaders. We will tell you "
+                "when they decide.",
+            )
+        except pii_guard.PersonalDataFound as found:
+            form.add_error(None, found.messages)
+            return _render_detail(request, page, join_form=form, status=400, pii=found.guard)
     else:
         _attempt(
             request,

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
+from hub.core.anonymity import ANONYMOUS_HELP
+
 register = template.Library()
 
 
@@ -55,3 +57,9 @@ def posted_time(value: datetime | None, anonymous: bool = False) -> str:
 def day_if_anonymous(value: datetime | None, anonymous: bool) -> date | datetime | None:
     """``{{ item.created|day_if_anonymous:item.is_anonymous|date:"j F Y" }}``."""
     return coarse_time(value, bool(anonymous))
+
+
+@register.simple_tag
+def anonymity_help() -> str:
+    """``{% anonymity_help %}``: what posting anonymously means, as every form says it."""
+    return ANONYMOUS_HELP
