@@ -48,7 +48,11 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile_edit.html",
-        {"form": form, "avatar_form": AvatarForm(), "organisations": queries.organisation_names()},
+        {
+            "form": form,
+            "avatar_form": AvatarForm(),
+            "organisations": queries.organisation_names(viewer=request.user),
+        },
     )
 
 
@@ -72,7 +76,7 @@ def avatar_upload(request: HttpRequest) -> HttpResponse:
         {
             "form": ProfileForm(initial=_profile_initial(request.user)),
             "avatar_form": form,
-            "organisations": queries.organisation_names(),
+            "organisations": queries.organisation_names(viewer=request.user),
         },
         status=400,
     )
