@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from .member_text import contains, exactly, narrowed
@@ -152,8 +152,20 @@ def member_directory(*, viewer: User, filters: dict[str, Any]) -> QuerySet[User]
     return members
 
 
-def organisation_names(limit: int = 500) -> list[str]:
-    """Names for the organisation field's suggestions."""
+def organisation_names(*, viewer: User | AnonymousUser, limit: int = 500) -> list[str]:
+    """Names for the organisation field's suggestions: only organisations this viewer could
+    already see on a member's profile (a shown member whose organisation visibility lets the
+    viewer see it) and the viewer's own. An organisation that only members hiding it belong
+    to, or that nobody belongs to any more, is never offered."""
     from .models import Organisation
 
-    return list(Organisation.objects.order_by("name").values_list("name", flat=True)[:limit])
+    shown = active_members().filter(
+        organisation_id=OuterRef("pk"),
+        organisation_visibility__in=visibility_levels(viewer),
+    )
+    visible = Q(Exists(shown))
+    if viewer.is_authenticated and viewer.organisation_id:
+        visible |= Q(pk=viewer.organisation_id)
+    return list(
+        Organisation.objects.filter(visible).order_by("name").values_list("name", flat=True)[:limit]
+    )

@@ -67,7 +67,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "avatar_form": AvatarForm(),
-            "organisations": queries.organisation_names(),
+            "organisations": queries.organisation_names(viewer=request.user),
             "pii": pii,
             "pii_no_review": True,
         },
@@ -95,7 +95,7 @@ def avatar_upload(request: HttpRequest) -> HttpResponse:
         {
             "form": ProfileForm(initial=_profile_initial(request.user)),
             "avatar_form": form,
-            "organisations": queries.organisation_names(),
+            "organisations": queries.organisation_names(viewer=request.user),
         },
         status=400,
     )

@@ -157,6 +157,8 @@ def _check_text(data: TrapDetails) -> None:
         problems["alt_text"] = "Describe the photo for people who cannot see it."
     if problems:
         raise ValidationError(problems)
+    # Tags are refused outright (no false-alarm tick), before the guard reads the rest.
+    pii_guard.require_clean_tags(data.tags)
 
 
 # Uploading -----------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.core.ratelimit import rate_limit_hit
-from hub.library.models import Category, Tag
+from hub.library.models import Category
+from hub.library.queries import tag_for_page
 from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
@@ -62,7 +63,9 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    the_tag = get_object_or_404(Tag, slug=slug)
+    the_tag = tag_for_page(viewer=request.user, slug=slug)
+    if the_tag is None:
+        raise Http404("No such tag")
     return render(
         request,
         "gallery/listing.html",

@@ -4,6 +4,7 @@ from hub.engagement.registry import EngageableKind, register
 
 from .models import Category, Item, Tag
 from .permissions import can_view_item
+from .queries import can_see_tag
 
 
 def _item_counts_changed(item: Item, comments: int, reactions: int) -> None:
@@ -23,12 +24,21 @@ def register_library_kinds() -> None:
             on_counts_changed=_item_counts_changed,
         )
     )
-    for model in (Category, Tag):
-        register(
-            EngageableKind(
-                model=model,
-                can_view=lambda user, obj: True,
-                can_engage=lambda user, obj: False,
-                can_follow=_signed_in,
-            )
+    register(
+        EngageableKind(
+            model=Category,
+            can_view=lambda user, obj: True,
+            can_engage=lambda user, obj: False,
+            can_follow=_signed_in,
         )
+    )
+    # A tag exists for a viewer only while content they may see carries it (tags_visible_to):
+    # following one they may not know of answers as if there were no such tag.
+    register(
+        EngageableKind(
+            model=Tag,
+            can_view=can_see_tag,
+            can_engage=lambda user, obj: False,
+            can_follow=_signed_in,
+        )
+    )

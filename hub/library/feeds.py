@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from hub.core.richtext import html_to_text
 
 from . import queries
-from .models import Category, Item, ItemKind, Tag
+from .models import Category, Item, ItemKind
 
 FEED_LENGTH = 30
 
@@ -78,7 +78,9 @@ class CategoryAtomFeed(CategoryFeed):
 
 class TagFeed(LibraryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        # A feed is a public document (read by feed readers, without a session): only tags
+        # that public content carries have one.
+        return get_object_or_404(queries.public_tags(), slug=slug)
 
     def title(self, tag):
         return f"Safety Hub library: tagged “{tag.name}”"

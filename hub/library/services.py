@@ -190,6 +190,10 @@ def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
 
 
 def tags_from_names(names: list[str]) -> list[Tag]:
+    """The tags with these names, made when new. Every content kind attaches its tags through
+    here, so the patient-data guard reads each name first: a tag that may identify someone
+    raises a ValidationError on "tags" (hub.moderation.guard.require_clean_tags)."""
+    pii_guard.require_clean_tags(names)
     tags = []
     for raw in names:
         name = " ".join(raw.split())[:60]

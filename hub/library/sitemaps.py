@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Category, Item, Tag
+from .models import Category, Item
+from .queries import public_tags
 
 
 class ItemSitemap(Sitemap):
@@ -29,4 +30,5 @@ class TagSitemap(Sitemap):
     priority = 0.3
 
     def items(self):
-        return Tag.objects.filter(items__in=Item.objects.published()).distinct().order_by("name")
+        # Tags of the public library's published items: each is one that anyone may know of.
+        return public_tags().filter(items__in=Item.objects.published()).distinct().order_by("name")

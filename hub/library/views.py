@@ -24,7 +24,7 @@ from .forms import (
     ReturnForm,
     SafetyActionFormSet,
 )
-from .models import Category, Item, ItemKind, Tag
+from .models import Category, Item, ItemKind
 
 PAGE_SIZE = 20
 PII_NOT_SUBMITTED = (
@@ -80,7 +80,9 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = queries.tag_for_page(viewer=request.user, slug=slug)
+    if tag is None:
+        raise Http404("No such tag")
     sort = _sort(request)
     page = _page(request, queries.published_items(tag=tag, sort=sort))
     return render(request, "library/tag.html", {"tag": tag, "page": page, "sort": sort})
@@ -101,7 +103,7 @@ def kind_list(request: HttpRequest, kind: str) -> HttpResponse:
 @require_GET
 def tag_autocomplete(request: HttpRequest) -> JsonResponse:
     prefix = request.GET.get("q", "")[:60]
-    return JsonResponse({"tags": queries.tag_suggestions(prefix=prefix)})
+    return JsonResponse({"tags": queries.tag_suggestions(viewer=request.user, prefix=prefix)})
 
 
 def _item_or_404(request: HttpRequest, slug: str) -> Item:
@@ -218,6 +220,16 @@ def _initial_from(item: Item) -> dict:
     return initial
 
 
+def _errors_to_form(form, error: ValidationError) -> None:
+    """A service's refusal, shown next to the field it names (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            for each in errors:
+                form.add_error(name if name in form.fields else None, each.messages)
+    else:
+        form.add_error(None, error.messages)
+
+
 def _valid_actions(actions) -> list | None:
     if actions is None:
         return None
@@ -262,8 +274,12 @@ def item_new(request: HttpRequest, kind: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and (actions is None or actions.is_valid()):
         data = form.to_item_data(_valid_actions(actions))
         data.network = network
-        item = services.item_create(actor=request.user, data=data)
-        return _after_save(request, item)
+        try:
+            item = services.item_create(actor=request.user, data=data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            return _after_save(request, item)
     if request.method == "POST":
         messages.error(request, "Please correct the highlighted fields. Nothing is lost.")
     return render(
@@ -288,13 +304,18 @@ def item_edit(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied("You cannot edit this item now.")
     form, actions = _forms_for(request, item.kind, item)
     if request.method == "POST" and form.is_valid() and (actions is None or actions.is_valid()):
-        services.item_update(
-            actor=request.user,
-            item=item,
-            data=form.to_item_data(_valid_actions(actions)),
-            note=request.POST.get("revision_note", "")[:200],
-        )
-        return _after_save(request, item)
+        try:
+            services.item_update(
+                actor=request.user,
+                item=item,
+                data=form.to_item_data(_valid_actions(actions)),
+                note=request.POST.get("revision_note", "")[:200],
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+            item.refresh_from_db()  # nothing was saved: show the page as the item stands
+        else:
+            return _after_save(request, item)
     if request.method == "POST":
         messages.error(request, "Please correct the highlighted fields. Nothing is lost.")
     return render(

@@ -190,3 +190,30 @@ def false_alarms_from(data) -> frozenset[str]:
     getlist = getattr(data, "getlist", None)
     values = getlist(FALSE_ALARM_FIELD) if getlist else data.get(FALSE_ALARM_FIELD, [])
     return frozenset(v for v in values if isinstance(v, str) and len(v) <= 64)
+
+
+TAG_MESSAGE = (
+    "The tag “{name}” may identify a patient or a member of staff. {reason} Tags are shown "
+    "on their own pages and in suggestions: please remove it or name the topic instead."
+)
+
+
+def require_clean_tags(names: Iterable[str], *, field: str = "tags") -> None:
+    """Refuse tags in which the guard finds patient information.
+
+    A tag is a short public label, shown on its own page, in suggestions and feeds, with no
+    room for a "this is not patient information" tick: a flagged tag is refused outright, with
+    a ValidationError on ``field`` naming each one (the form keeps what was typed).
+    """
+    names = [" ".join(str(name).split()) for name in names]
+    guard = inspect({str(n): name for n, name in enumerate(names) if name})
+    messages: list[str] = []
+    seen: set[str] = set()
+    for flag in guard.flags:
+        name = names[int(flag.field)]
+        if name in seen:
+            continue
+        seen.add(name)
+        messages.append(TAG_MESSAGE.format(name=name, reason=flag.finding.reason))
+    if messages:
+        raise ValidationError({field: messages})

@@ -11,7 +11,8 @@ from django.db.models import Q
 from hub.accounts.forms import DirectoryFilterForm
 from hub.community.models import Forum
 from hub.core.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
-from hub.library.models import Category, Tag
+from hub.library.models import Category
+from hub.library.queries import tags_visible_to
 from hub.networks.access import member_network_ids
 from hub.networks.models import Network
 
@@ -186,7 +187,8 @@ class SearchForm(forms.Form):
         wanted = Q()
         for name in names:
             wanted |= Q(name__iexact=name) | Q(slug__iexact=name)
-        found = list(Tag.objects.filter(wanted).values_list("pk", "name", "slug"))
+        # Only tags the viewer may know of: "No tag is called …" must not confirm the others.
+        found = list(tags_visible_to(self.viewer).filter(wanted).values_list("pk", "name", "slug"))
         known = {v.lower() for _, n, s in found for v in (n, s)}
         missing = [n for n in names if n.lower() not in known]
         self.tag_ids = [pk for pk, _, _ in found]

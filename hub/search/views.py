@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 
 from hub.accounts.cards import member_card
 from hub.accounts.queries import profile_view
-from hub.library.models import Tag
+from hub.library.queries import tags_visible_to
 from hub.networks.access import can_see_network_content
 
 from .forms import MemberSearchForm, SearchForm
@@ -180,10 +180,11 @@ def tag_suggestions(request: HttpRequest) -> JsonResponse:
     typed = request.GET.get("q", "").split(",")[-1].strip()[:60]
     names: list[str] = []
     if typed:
-        starts = Tag.objects.filter(Q(name__istartswith=typed) | Q(slug__istartswith=typed))
+        visible = tags_visible_to(request.user)
+        starts = visible.filter(Q(name__istartswith=typed) | Q(slug__istartswith=typed))
         names = list(starts.order_by("name").values_list("name", flat=True)[:TAG_SUGGESTIONS])
         if len(names) < TAG_SUGGESTIONS:
-            more = Tag.objects.filter(name__icontains=typed).exclude(name__in=names)
+            more = visible.filter(name__icontains=typed).exclude(name__in=names)
             names += list(
                 more.order_by("name").values_list("name", flat=True)[: TAG_SUGGESTIONS - len(names)]
             )

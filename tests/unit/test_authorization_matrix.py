@@ -881,3 +881,188 @@ def test_moderators_are_told_of_held_network_posts_only_if_they_may_see_them(
         html = get(client_for(world, visitor), "/notifications/")[1]
         shown = "waiting for review" in html
         assert shown == (visitor in {"network_moderator", "administrator"}), visitor
+
+
+# Tags and organisation suggestions (issue 21) ------------------------------------------------
+# A tag exists for a viewer only while content they may see carries it: suggestions (library
+# and search), tag pages (library and gallery), tag feeds, search's tag filter, the sitemap and
+# follows all answer as if there were no such tag otherwise. Each tag below is carried by one
+# piece of content only; "zqpublic" (a published public item) is the control.
+
+TAG_VISITORS = [*VISITORS, "editor", "author"]
+# tag name -> who may know of it
+TAG_SEEN_BY = {
+    "zqpublic": set(TAG_VISITORS),
+    "zqnetworkitem": INSIDERS,
+    "zqdraftitem": {"author"},
+    "zqreviewitem": {"author", "editor"},
+    "zqnetworkevent": INSIDERS,
+    "zqdraftevent": {"editor"},  # the draft's organiser
+    "zqpendingtrap": {"author", "moderator", "administrator"},
+    "zqhiddentrap": {"author", "moderator", "administrator"},
+}
+
+
+@pytest.fixture
+def tag_world(world, network_event, django_capture_on_commit_callbacks) -> World:
+    from datetime import datetime
+
+    from hub.events import services as events
+    from hub.gallery import services as traps
+    from tests.unit.gallery.helpers import pending_trap, photo, published_trap
+
+    people = world.people
+    people["editor"] = editor = MemberFactory(username="tageditor", roles=["Editor"])
+    people["author"] = author = MemberFactory(username="tagauthor")
+    moderator = people["moderator"]
+    with django_capture_on_commit_callbacks(execute=True):
+        public = library.item_create(actor=author, data=item_data(tags=["zqpublic"]))
+        library.item_submit(actor=author, item=public)
+        library.item_publish(actor=editor, item=public)
+        world.network_resource.tags.add(*library.tags_from_names(["zqnetworkitem"]))
+        library.item_create(actor=author, data=item_data(title="Draft", tags=["zqdraftitem"]))
+        review = library.item_create(actor=author, data=item_data(tags=["zqreviewitem"]))
+        library.item_submit(actor=author, item=review)
+        network_event.tags.add(*library.tags_from_names(["zqnetworkevent"]))
+        events.event_create(
+            actor=editor,
+            data=events.EventData(
+                title="Unannounced",
+                summary="Draft",
+                description="<p>Draft</p>",
+                format="webinar",
+                local_start=datetime(2030, 2, 1, 10, 0),
+                local_end=datetime(2030, 2, 1, 11, 0),
+                time_zone="Europe/London",
+                venue="Town hall",
+                status="draft",
+                tag_names=["zqdraftevent"],
+            ),
+        )
+        pending_trap(author, photo(size=(300, 200)), tags=["zqpendingtrap"])
+        hidden = published_trap(author, moderator, photo(size=(300, 200)), tags=["zqhiddentrap"])
+        traps.trap_set_hidden(actor=moderator, trap=hidden, hidden=True, reason="Reported")
+    return world
+
+
+def _tag_client(world: World, visitor: str) -> Client:
+    client = Client()
+    if visitor != "anonymous":
+        client.force_login(world.people[visitor])
+    return client
+
+
+@pytest.mark.parametrize("visitor", TAG_VISITORS)
+def test_tag_suggestions_name_only_tags_the_viewer_may_see(tag_world, visitor):
+    client = _tag_client(tag_world, visitor)
+    expected = sorted(name for name, seen in TAG_SEEN_BY.items() if visitor in seen)
+    assert sorted(client.get("/library/tags/suggest/?q=zq").json()["tags"]) == expected
+    assert sorted(client.get("/search/tags/?q=zq").json()["tags"]) == expected
+    # Typed in the middle of a list, and found by "containing" rather than "starting with".
+    assert sorted(client.get("/search/tags/?q=insulin, q").json()["tags"]) == expected
+    # Lists of tags (popular tags, the gallery's tags) and the sitemap name public ones only.
+    for url in ("/library/", "/gallery/", "/sitemap.xml"):
+        html = get(client, url)[1]
+        for name in TAG_SEEN_BY:
+            assert (name in html) is (name == "zqpublic" and url != "/gallery/"), (name, url)
+
+
+@pytest.mark.parametrize("visitor", TAG_VISITORS)
+def test_tag_pages_exist_only_for_tags_the_viewer_may_see(tag_world, visitor):
+    from hub.library.models import Tag
+
+    client = _tag_client(tag_world, visitor)
+    for name, seen in TAG_SEEN_BY.items():
+        allowed = visitor in seen
+        slug = Tag.objects.get(name=name).slug
+        for url in (f"/library/tag/{slug}/", f"/gallery/tag/{slug}/"):
+            response = client.get(url)
+            assert response.status_code == (200 if allowed else 404), (name, url)
+            # The page names the tag; a 404 names nothing (the address it echoes aside).
+            html = response.content.decode().lower()
+            assert (f"tagged “{name}”" in html) is allowed, (name, url)
+
+
+@pytest.mark.parametrize("visitor", TAG_VISITORS)
+def test_tag_feeds_exist_only_for_tags_that_public_content_carries(tag_world, visitor):
+    """A feed is a public document (feed readers have no session): only public tags have one."""
+    from hub.library.models import Tag
+
+    client = _tag_client(tag_world, visitor)
+    for name in TAG_SEEN_BY:
+        slug = Tag.objects.get(name=name).slug
+        for kind in ("atom", "rss"):
+            response = client.get(f"/library/tag/{slug}/feed/{kind}/")
+            assert response.status_code == (200 if name == "zqpublic" else 404), (name, kind)
+            named = f"tagged “{name}”" in response.content.decode()
+            assert named is (name == "zqpublic"), (name, kind)
+
+
+@pytest.mark.parametrize("visitor", TAG_VISITORS)
+def test_search_confirms_only_tags_the_viewer_may_see(tag_world, visitor):
+    client = _tag_client(tag_world, visitor)
+    for name, seen in TAG_SEEN_BY.items():
+        html = client.get(f"/search/?tags={name}").content.decode()
+        # An unknown tag and a tag the viewer may not see answer the same.
+        assert ("No tag is called" not in html) is (visitor in seen), name
+        unknown = client.get("/search/?tags=zqnosuchtag").content.decode()
+        assert "No tag is called" in unknown
+
+
+@pytest.mark.parametrize("visitor", [v for v in TAG_VISITORS if v != "anonymous"])
+def test_only_tags_the_viewer_may_see_can_be_followed(tag_world, visitor):
+    from django.contrib.contenttypes.models import ContentType
+
+    from hub.engagement.models import Follow
+    from hub.library.models import Tag
+
+    client = _tag_client(tag_world, visitor)
+    ct = ContentType.objects.get_for_model(Tag).pk
+    for name, seen in TAG_SEEN_BY.items():
+        tag = Tag.objects.get(name=name)
+        response = client.post(f"/engage/follow/{ct}/{tag.pk}/", {"following": "1"})
+        assert (response.status_code == 302) is (visitor in seen), name
+        followed = Follow.objects.filter(user=tag_world.people[visitor], object_id=tag.pk)
+        assert followed.filter(content_type_id=ct).exists() is (visitor in seen), name
+
+
+ORG_VISITORS = ["member", "network_member", "moderator", "administrator", "editor", "hider"]
+
+
+@pytest.fixture
+def organisations(world) -> World:
+    from hub.accounts.models import Organisation
+
+    def org(name):
+        return Organisation.objects.create(name=name)
+
+    MemberFactory(organisation=org("Zq Public Trust"), organisation_visibility="public")
+    MemberFactory(organisation=org("Zq Members Trust"), organisation_visibility="members")
+    world.people["hider"] = MemberFactory(
+        username="hider", organisation=org("Zq Hidden Trust"), organisation_visibility="only_me"
+    )
+    gone = MemberFactory(organisation=org("Zq Departed Trust"), organisation_visibility="public")
+    gone.is_active = False
+    gone.save()
+    org("Zq Empty Trust")  # nobody belongs to it
+    world.people["editor"] = MemberFactory(username="orgeditor", roles=["Editor"])
+    return world
+
+
+@pytest.mark.parametrize("visitor", ORG_VISITORS)
+def test_organisation_suggestions_name_only_organisations_the_viewer_may_see(
+    organisations, visitor
+):
+    def offered(visitor):
+        html = get(_tag_client(organisations, visitor), "/profile/edit/")[1]
+        return {
+            name
+            for name in ("Public", "Members", "Hidden", "Departed", "Empty")
+            if f'<option value="Zq {name} Trust">' in html
+        }
+
+    if visitor == "hider":
+        assert offered(visitor) == {"Public", "Members", "Hidden"}  # their own, though hidden
+    else:
+        assert offered(visitor) == {"Public", "Members"}
+    assert offered("anonymous") == set()  # signed out: the sign-in page, no suggestions

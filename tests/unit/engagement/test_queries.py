@@ -157,6 +157,7 @@ def test_followers_of_several_kinds_of_target_takes_one_query(
 ):
     category = Category.objects.first()
     tag = Tag.objects.create(name="Falls", slug="falls")
+    item.tags.add(tag)  # followed only while visible content carries it
     services.follow_set(actor=member, target=category, following=True)
     services.follow_set(actor=other_member, target=tag, following=True)
     services.follow_set(actor=author, target=item, following=True)

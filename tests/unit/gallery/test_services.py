@@ -221,6 +221,7 @@ def test_followers_of_a_category_or_tag_hear_of_a_new_trap_without_the_authors_n
     from hub.library.models import Category, Tag
 
     category_fan, tag_fan, bystander = MemberFactory(), MemberFactory(), MemberFactory()
+    published_trap(uploader, moderator, title="An earlier insulin trap")  # shows the tag
     trap = pending_trap(uploader, is_anonymous=True)
     engagement.follow_set(
         actor=category_fan, target=Category.objects.get(name="Medication"), following=True

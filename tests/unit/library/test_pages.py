@@ -144,8 +144,8 @@ def test_members_cannot_open_the_review_queue(client, member, editor):
     assert client.get("/library/review/").status_code == 200
 
 
-def test_tag_suggestions_answer_json(client, member):
-    draft(member)
+def test_tag_suggestions_answer_json(client, member, editor):
+    published(member, editor)
     response = client.get("/library/tags/suggest/?q=hand")
     assert response.json() == {"tags": ["handover"]}
 
