@@ -5,6 +5,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.http import HttpResponse
 
 from .models import AuditEntry
+from .templatetags.safety import public_time
 
 ANONYMOUS_NAME = "Anonymous"
 
@@ -50,14 +51,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
     Who wrote an anonymous post is masked here as on the moderation audit page.
     """
 
-    list_display = ("created", "action", "shown_actor", "target_repr", "reason")
+    list_display = ("shown_created", "action", "shown_actor", "target_repr", "reason")
     list_filter = ("action", "target_type", "created")
     # No search by actor: it would list the anonymous posts a member wrote.
     search_fields = ("action", "target_repr", "reason")
     date_hierarchy = "created"
     list_select_related = ("actor",)
     fields = [
-        "created",
+        "shown_created",
         "action",
         "shown_actor",
         "target_type",
@@ -80,6 +81,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
         if entry is not None:
             mask_anonymous_authors([entry])
         return entry
+
+    @admin.display(description="created", ordering="created")
+    def shown_created(self, obj: AuditEntry):
+        # The author's action on an anonymous post: its day only (issue 21).
+        return public_time(obj)
 
     @admin.display(description="actor")
     def shown_actor(self, obj: AuditEntry) -> str:
@@ -131,7 +137,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         for entry in entries:
             writer.writerow(
                 [
-                    entry.created.isoformat(),
+                    public_time(entry).isoformat(),
                     entry.action,
                     entry.shown_actor,
                     entry.target_type,

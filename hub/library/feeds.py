@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from hub.core.richtext import html_to_text
+from hub.core.templatetags.safety import public_time
 
 from . import queries
 from .models import Category, Item, ItemKind
@@ -33,11 +34,12 @@ class LibraryFeed(Feed):
     def item_link(self, item: Item) -> str:
         return item.get_absolute_url()
 
+    # An anonymous item's times are given to the day (and so is the feed's Last-Modified).
     def item_pubdate(self, item: Item):
-        return item.published_at
+        return public_time(item, "published_at")
 
     def item_updateddate(self, item: Item):
-        return item.updated
+        return public_time(item, "updated")
 
     def item_author_name(self, item: Item) -> str:
         # Anonymous items never carry their author, in any surface.

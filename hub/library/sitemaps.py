@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
+from hub.core.templatetags.safety import public_time
+
 from .models import Category, Item
 from .queries import public_tags
 
@@ -14,7 +16,8 @@ class ItemSitemap(Sitemap):
         return Item.objects.published().order_by("-published_at")
 
     def lastmod(self, item):
-        return item.updated
+        # The day only for an anonymous item (and so for the sitemap's Last-Modified).
+        return public_time(item, "updated")
 
 
 class CategorySitemap(Sitemap):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import cached_property
 
 
 class Source(models.TextChoices):
@@ -88,6 +89,14 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.pk} ({self.get_source_display()})"
+
+    @cached_property
+    def anonymous_source(self) -> bool:
+        """About an anonymous post: its times (a held post's case opens when it is posted) are
+        shown to the day only, in the queue and in notifications (issue 21)."""
+        from .services import about_anonymous_post
+
+        return about_anonymous_post(self)
 
 
 class Report(models.Model):

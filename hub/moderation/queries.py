@@ -143,6 +143,8 @@ def mask_anonymous_authors(entries: Iterable[AuditEntry]) -> None:
         entry.shown_old = str(entry.old_values)
         entry.shown_new = str(entry.new_values)
         entry.shown_reason = entry.reason
+        # The author's own action on an anonymous post is dated to the day only (issue 21).
+        entry.anonymous_source = masked
         if masked:
             entry.shown_actor = ANONYMOUS_AUTHOR
             # Values can carry the author's name too (say, an uploaded file's name).

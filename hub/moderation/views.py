@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hub.core.richtext import RichTextField
+from hub.core.templatetags.safety import public_time
 
 from . import queries, registry, services
 from .forms import (
@@ -433,7 +434,7 @@ def _csv_rows(writer, entries: list) -> list[str]:
         out.append(
             writer.writerow(
                 [
-                    timezone.localtime(e.created).isoformat(),
+                    timezone.localtime(public_time(e)).isoformat(),
                     e.action,
                     e.shown_actor,
                     e.target_type,

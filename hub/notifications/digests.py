@@ -5,13 +5,21 @@ the weekly one. A member's digest for a period is due once they have something w
 before the period started; it then takes everything waiting (all that happened since their last
 digest) and goes into the outbox. The unique (member, frequency, period) row and the outbox's
 unique key make a second worker's attempt fail harmlessly.
+
+A notification about something posted anonymously (kept to its day, see
+`Notification.anonymous_source`) joins only a digest of a period that starts on a later day:
+whether it made this morning's digest or the next must not tell whether it was posted before
+or after the digest hour.
 """
 
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+
+from hub.core.templatetags.safety import day_start
 
 from .models import Delivery, Digest, Notification, OutboundEmail
 
@@ -35,7 +43,8 @@ def build_due_digests(*, frequency: str, now: datetime | None = None) -> list[Di
     now = now or timezone.now()
     start = period_start(frequency, now)
     period = start.date().isoformat()
-    waiting = Notification.objects.filter(delivery=frequency, digest__isnull=True)
+    ripe = Q(anonymous_source=False) | Q(anonymous_source=True, created__lt=day_start(start))
+    waiting = Notification.objects.filter(ripe, delivery=frequency, digest__isnull=True)
     recipients = (
         waiting.filter(created__lt=start)
         .exclude(

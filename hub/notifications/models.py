@@ -52,8 +52,14 @@ class Notification(models.Model):
     title = models.CharField(max_length=250)
     body = models.TextField(blank=True, help_text="Plain text")
     url = models.CharField(max_length=500, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(
+        auto_now_add=True,
+        help_text="When it happened: the start of its day when it tells of an anonymous post",
+    )
     read_at = models.DateTimeField(null=True, blank=True)
+    # About something posted anonymously: only its day is kept (in `created`), shown or
+    # emailed, and its email waits for the next day (issue 21).
+    anonymous_source = models.BooleanField(default=False, editable=False)
     email_wanted = models.BooleanField(default=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     # What it is about, so emails and digests can ask again, when they are sent, whether the

@@ -27,6 +27,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import formatdate
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,6 +38,8 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from hub.core.templatetags.safety import public_time
 
 from . import kinds, visibility
 from .models import Delivery, Notification, OutboundEmail, OutboxStatus
@@ -316,14 +319,19 @@ def _render_notification(email: OutboundEmail, user: Any):
         "link": absolute_url(notification.url) if notification.url else "",
         "unsubscribe_link": unsubscribe,
     }
+    headers = {
+        "Message-ID": _message_id(email.idempotency_key),
+        **_unsubscribe_headers(unsubscribe),
+    }
+    if notification.anonymous_source:
+        # Django dates a message when it is sent; about an anonymous post the email says only
+        # the day (it is sent the next morning, see services.anonymous_email_release).
+        headers["Date"] = formatdate(public_time(notification).timestamp(), localtime=True)
     message = EmailMultiAlternatives(
         subject=f"[{settings.SITE_NAME}] {notification.title}".replace("\n", " "),
         body=render_to_string("notifications/email/notification.txt", context),
         to=[user.email],
-        headers={
-            "Message-ID": _message_id(email.idempotency_key),
-            **_unsubscribe_headers(unsubscribe),
-        },
+        headers=headers,
     )
     message.attach_alternative(
         render_to_string("notifications/email/notification.html", context), "text/html"

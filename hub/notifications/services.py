@@ -2,8 +2,10 @@
 read, one-click unsubscribe."""
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
@@ -12,6 +14,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from hub.core.services import audit_record
+from hub.core.templatetags.safety import day_start, is_anonymous_source
 
 from . import kinds
 from .models import (
@@ -74,6 +77,7 @@ def notify(
     actor: Any = None,
     email: bool = True,
     target: models.Model | None = None,
+    anonymous: bool | None = None,
 ) -> list[Notification]:
     """Tell each recipient (users or user ids) about something, once; never the actor.
 
@@ -83,7 +87,15 @@ def notify(
     digest. `email=False` keeps it on the site whatever the preference. `target` is what the
     notification is about: emails and digests check, when sent, that the recipient may still
     see it.
+
+    A notification about something posted anonymously (`target` says so, see
+    `hub.core.templatetags.safety.is_anonymous_source`, or `anonymous=True`) keeps only its
+    day: `created` is the start of the day, and its email waits for the next day (see
+    `anonymous_email_release`), so neither the list, the email's `Date:` nor its arrival
+    tells when it was posted.
     """
+    if anonymous is None:
+        anonymous = is_anonymous_source(target)
     ids = _recipient_ids(recipients)
     actor_id = getattr(actor, "pk", None) if getattr(actor, "is_authenticated", False) else None
     ids = [pk for pk in ids if pk != actor_id]
@@ -112,6 +124,7 @@ def notify(
                 delivery=delivery,
                 target_type=target_type,
                 target_id=target.pk if target is not None else None,
+                anonymous_source=anonymous,
             )
         )
     if not rows:
@@ -124,20 +137,37 @@ def notify(
             row.save()
             notifications.append(row)
     now = timezone.now()
+    if anonymous:
+        # created is auto_now_add: keep only the day, after the insert.
+        day = day_start(now)
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(created=day)
+        for n in notifications:
+            n.created = day
+    available_at = anonymous_email_release(now) if anonymous else now
     immediate = [
         OutboundEmail(
             recipient_id=n.recipient_id,
             notification=n,
             idempotency_key=f"notification-{n.pk}",
-            available_at=now,
+            available_at=available_at,
         )
         for n in notifications
         if n.delivery == Delivery.IMMEDIATE
     ]
     if immediate:
         queued = [row.pk for row in OutboundEmail.objects.bulk_create(immediate)]
-        transaction.on_commit(lambda: _enqueue_delivery(queued))
+        if not anonymous:  # the schedule's tick sends the others when their time comes
+            transaction.on_commit(lambda: _enqueue_delivery(queued))
     return notifications
+
+
+def anonymous_email_release(moment: datetime) -> datetime:
+    """When an email about something posted anonymously at `moment` may go: the next day at
+    NOTIFICATIONS_DIGEST_HOUR (local time). Sent straight away, its arrival (and the mail
+    servers' `Received:` times) would tell the minute it was posted; sent the next morning, it
+    tells only the day, like everything else about an anonymous post."""
+    hour = int(getattr(settings, "NOTIFICATIONS_DIGEST_HOUR", 7))
+    return day_start(moment) + timedelta(days=1, hours=hour)
 
 
 def _enqueue_delivery(outbound_ids: list[int]) -> None:

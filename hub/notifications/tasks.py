@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from . import digests, outbox
+from . import digests, outbox, services
 from .models import Delivery, Notification, OutboundEmail, ScheduledJob
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,11 @@ def send_notification_email(*, notification_id: int) -> bool:
         defaults={
             "recipient_id": notification.recipient_id,
             "notification": notification,
-            "available_at": timezone.now(),
+            "available_at": (
+                services.anonymous_email_release(timezone.now())
+                if notification.anonymous_source
+                else timezone.now()
+            ),
         },
     )
     queued = list(OutboundEmail.objects.filter(idempotency_key=key).values_list("pk", flat=True))

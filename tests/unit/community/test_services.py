@@ -1,6 +1,7 @@
 """Writing to the forums through hub.community.services: rules, audit and notifications."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -13,6 +14,7 @@ from hub.core.models import AuditEntry
 from hub.engagement import services as engagement
 from hub.engagement.queries import is_following
 from hub.moderation.guard import inspect
+from hub.notifications import outbox
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory
 
@@ -497,6 +499,11 @@ def test_an_anonymous_reply_never_names_its_author_in_notifications_or_emails(
 
     with django_capture_on_commit_callbacks(execute=True):
         reply(secret, topic, body="<p>@nadia this happened to me.</p>", anonymous=True)
+    # About an anonymous post, the email goes the next morning (issue 21).
+    assert not mailoutbox
+    later = timezone.now() + timedelta(days=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        outbox.deliver_pending()
 
     notifications = list(Notification.objects.all())
     assert notifications and all("Anonymous" in n.title for n in notifications)

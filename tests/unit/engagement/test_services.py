@@ -2,6 +2,7 @@
 
 import dataclasses
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -14,6 +15,7 @@ from hub.engagement.models import Comment, Follow, Reaction
 from hub.engagement.queries import followers_of
 from hub.engagement.tasks import notify_about_comment
 from hub.library.models import Category, Item, Tag
+from hub.notifications import outbox
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory
 
@@ -237,6 +239,11 @@ def test_an_anonymous_comment_never_reveals_its_author_in_notifications_or_email
         services.comment_add(
             actor=secret, target=item, body="<p>It happened to me.</p>", parent=top, anonymous=True
         )
+    # About an anonymous comment, the email goes the next morning (issue 21).
+    assert not mailoutbox
+    later = timezone.now() + timedelta(days=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        outbox.deliver_pending()
 
     notification = Notification.objects.get(recipient=author)
     assert notification.title.startswith("Anonymous replied")
