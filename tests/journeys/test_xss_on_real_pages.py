@@ -4,6 +4,7 @@ rendered on the real item page, with the CSP relaxed so that any surviving scrip
 import pytest
 from django.utils.csp import CSP
 
+from hub.core.richtext import SanitisedHTML
 from hub.engagement import services as engagement
 from hub.library.models import Item
 from tests.factories import MemberFactory
@@ -40,10 +41,14 @@ def open_and_settle(page, url: str) -> None:
     page.wait_for_timeout(300)
 
 
-def test_the_harness_catches_script_on_the_real_item_page(page, relaxed_csp):
+def test_the_harness_catches_script_on_the_real_item_page(page, relaxed_csp, monkeypatch):
     item = published_item("<p>Safe</p>")
-    # Bypass the services on purpose: raw markup straight into the database.
+    # Bypass both sanitisers on purpose: raw markup straight into the database, and the page's
+    # render-time sanitiser switched off (the live server runs in this process).
     Item.objects.filter(pk=item.pk).update(body="<img src=x onerror=alert(1)>")
+    monkeypatch.setattr(
+        "hub.core.templatetags.richtext.render_rich_text", lambda value: SanitisedHTML(value)
+    )
     dialogs, _ = watch_for_script(page)
     open_and_settle(page, item.get_absolute_url())
     page.wait_for_function("window.__xss_fired === true")
