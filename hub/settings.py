@@ -228,9 +228,11 @@ WORKER_PERIODIC_CALLS = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, each refusing a member with a ban in force (a ban on the
+# author of an anonymous post leaves the account active: hub/moderation/auth.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "hub.moderation.auth.BanAwareModelBackend",
+    "hub.moderation.auth.BanAwareAuthenticationBackend",
 ]
 # NIST SP 800-63B / ASVS level 2: length 8..128, no composition rules, common and
 # breached-pattern passwords refused.

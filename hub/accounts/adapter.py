@@ -45,3 +45,15 @@ class AccountAdapter(DefaultAccountAdapter):
             user.groups.add(member_group)
             audit_record(action="accounts:member:signup", actor=user, target=user)
         return user
+
+    def pre_login(self, request, user, **kwargs):
+        # A banned member is turned away like an inactive account, whether the ban made the
+        # account inactive or, for the author of an anonymous post, left it as it was.
+        from hub.moderation.auth import is_banned
+
+        if user.is_active and is_banned(user):
+            from allauth.account.internal.stagekit import clear_login
+
+            clear_login(request)
+            return self.respond_user_inactive(request, user)
+        return super().pre_login(request, user, **kwargs)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from hub.moderation.auth import can_sign_in
 from hub.networks.access import network_filter
 
 from . import recurrence
@@ -349,7 +350,8 @@ def member_by_feed_token(token: str) -> Any:
         if token
         else None
     )
-    if preference is None or not preference.user.is_active:
+    # A banned member's feed stops, even when the ban left the account active (a quiet ban).
+    if preference is None or not can_sign_in(preference.user):
         return None
     return preference.user
 

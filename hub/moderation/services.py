@@ -566,7 +566,12 @@ def _sanction(
     sanction = Sanction.objects.create(
         member=member, kind=kind, until=until, reason=reason.strip(), case=case, by=actor
     )
-    if kind == SanctionKind.BAN and member.is_active:
+    # A ban on a named member makes the account inactive: it leaves the directory, its
+    # profile answers 404 and the counts drop. A ban on the author of an anonymous post is
+    # quiet: the account stays exactly as everyone else sees it (listed, counted, its profile
+    # shown) so nobody can learn who wrote the post by comparing; the ban in force alone stops
+    # them signing in (moderation.auth) and posting (require_can_post).
+    if kind == SanctionKind.BAN and not anonymous and member.is_active:
         member.is_active = False
         member.save(update_fields=["is_active"])
     # The sanction row names the member. The audit entry about an anonymous author names the
@@ -590,7 +595,8 @@ def _sanction(
     body = reason.strip()
     if until is not None:
         body += f"\n\nYou can post again after {timezone.localtime(until):%d %B %Y %H:%M}."
-    # A banned member is inactive, so notify() would skip them: email them directly instead.
+    # A banned member cannot sign in to read a notification (and an inactive one is skipped
+    # by notify()): email them directly instead.
     if kind == SanctionKind.BAN:
         transaction.on_commit(lambda: _email_banned(member, body))
     else:

@@ -24,6 +24,7 @@ from hub.core.richtext import RichTextField
 from hub.core.templatetags.safety import public_time
 
 from . import queries, registry, services
+from .auth import is_banned
 from .forms import (
     AuditFilterForm,
     NoteForm,
@@ -323,7 +324,13 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Whether the author can still be sanctioned (say, not banned already) says something
     # about who they are: for an anonymous post only a safeguarding lead is shown it.
     if anonymous:
-        can_sanction = lead and case.member_id is not None and case.member.is_active
+        # A ban on an anonymous author leaves the account active (it is quiet): ask the ban.
+        can_sanction = (
+            lead
+            and case.member_id is not None
+            and case.member.is_active
+            and not is_banned(case.member)
+        )
     else:
         can_sanction = can_decide and case.member_id is not None and case.member.is_active
     referral = services.referral_for(case) if anonymous else None

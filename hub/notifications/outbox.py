@@ -294,8 +294,11 @@ def render(email: OutboundEmail) -> tuple[EmailMultiAlternatives, list[int]] | N
     """The message for an outbox row, built now, and the notifications it includes; None when
     nothing may be sent (member gone or without an address, email turned off, nothing left
     they may see)."""
+    from hub.moderation.auth import can_sign_in
+
     user = email.recipient
-    if not user.is_active or not user.email:
+    # A banned member gets no more mail from the hub (their ban is emailed directly).
+    if not user.email or not can_sign_in(user):
         return None
     if email.notification_id:
         return _render_notification(email, user)
