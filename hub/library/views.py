@@ -258,6 +258,8 @@ def item_new(request: HttpRequest, kind: str) -> HttpResponse:
     ):
         raise Http404
     network = _network_from(request)
+    if network is not None and kind == ItemKind.NEWS:
+        raise Http404("News is not shared into a network")
     form, actions = _forms_for(request, kind)
     if request.method == "POST" and form.is_valid() and (actions is None or actions.is_valid()):
         data = form.to_item_data(_valid_actions(actions))
