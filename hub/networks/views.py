@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hub.accounts.queries import profile_view
+from hub.core.params import page_param
 
 from . import permissions as perms
 from . import queries, services
@@ -56,7 +57,7 @@ def _attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> b
 
 
 def _paginate(request: HttpRequest, rows: Any, size: int = PAGE_SIZE):
-    return Paginator(rows, size).get_page(request.GET.get("page"))
+    return Paginator(rows, size).get_page(page_param(request.GET.get("page")))
 
 
 def _context(page: NetworkPage, **extra: Any) -> dict[str, Any]:
