@@ -316,9 +316,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error("who", error)
         else:
-            messages.success(
-                request, f"{invitation.invited_user.public_name} is invited and has been told."
-            )
+            messages.success(request, services.invitation_sent_message(invitation))
             return redirect("networks:manage", slug=page.network.slug)
     messages.error(request, "The invitation was not sent: see the invitation form.")
     return _render_manage(request, page, invite_form=form, status=400)
