@@ -517,7 +517,7 @@ def invitations_claim(*, user: Any, email: str) -> int:
     """Give a member the invitations sent to an address they have just confirmed."""
     with transaction.atomic():
         invitations = list(
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("network", "invited_by")
             .filter(email__iexact=email, invited_user__isnull=True, status=InvitationStatus.PENDING)
         )

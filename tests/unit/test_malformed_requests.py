@@ -9,7 +9,8 @@ a member and as a moderator who is also a site administrator, by GET and by POST
 sensible default is fine; a 5xx (or an exception) is a defect.
 
 The value matrix is sampled so the crawl stays quick: every pattern gets every value with every
-name at once, every name alone with values taken in turn, and a POST of junk form data.
+name at once (a member and staff half the values each), every name with values taken in turn,
+and POSTs of junk form data.
 """
 
 import re
@@ -239,8 +240,11 @@ def ask(client, method, path, data, failures):
         return
     if response.status_code >= 500:
         failures.append(f"{method.upper()} {path} {_short(data)}: {response.status_code}")
-    if hasattr(response, "close"):
-        response.close()
+    if response.streaming:
+        # Reading it to the end closes the file the way the test client expects (calling
+        # close() here would also close the database connection inside the test transaction).
+        for _ in response.streaming_content:
+            pass
 
 
 def _short(data: dict) -> str:
@@ -255,6 +259,8 @@ def chunks(names: list[str], size: int = 8) -> list[list[str]]:
 def test_no_url_answers_a_server_error_to_malformed_parameters(world, visitor):
     failures: list[str] = []
     values = cycle(JUNK)
+    # The visitor sees every value; a member and staff each half of them (not the same half).
+    junk_values = JUNK if visitor == "anonymous" else JUNK[VISITORS.index(visitor) % 2 :: 2]
     client = client_for(visitor, world)
     for route in ROUTES:
         admin = route.startswith("admin/")
@@ -267,7 +273,7 @@ def test_no_url_answers_a_server_error_to_malformed_parameters(world, visitor):
             ask(client, "get", path, {}, failures)
         ask(client, "get", real, {}, failures)
         # Every value with every name at once, then each name with a value taken in turn.
-        for value in JUNK[::7] if admin else JUNK:
+        for value in JUNK[::7] if admin else junk_values:
             ask(client, "get", real, dict.fromkeys(PARAM_NAMES, value), failures)
         for names in [] if admin else chunks(PARAM_NAMES, 12):
             ask(client, "get", real, {name: next(values) for name in names}, failures)
