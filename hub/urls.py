@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("hub.core.urls")),
 ]
 
+handler400 = "hub.core.views.error_400"
 handler403 = "hub.core.views.error_403"
 handler404 = "hub.core.views.error_404"
 handler500 = "hub.core.views.error_500"

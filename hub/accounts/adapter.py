@@ -27,6 +27,31 @@ RESERVED_USERNAMES = frozenset(
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """Render in the request, send in the worker: every account email takes the same time
+        to answer, whether it says "confirm your address" or "you already have an account"."""
+        from allauth.core import context as allauth_context
+        from django.contrib.sites.shortcuts import get_current_site
+
+        from .tasks import send_account_mail
+
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        html = message.content_subtype == "html"
+        send_account_mail.enqueue(
+            {
+                "subject": str(message.subject),
+                "body": "" if html else str(message.body),
+                "from_email": message.from_email,
+                "to": list(message.to),
+                "headers": dict(message.extra_headers),
+                "alternatives": [[str(a[0]), a[1]] for a in getattr(message, "alternatives", [])]
+                + ([[str(message.body), "text/html"]] if html else []),
+            }
+        )
+
     def clean_username(self, username, shallow=False):
         username = super().clean_username(username, shallow=shallow)
         if username.lower() in RESERVED_USERNAMES:

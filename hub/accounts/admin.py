@@ -2,12 +2,14 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 
+from hub.core.admin import ReadableAutocompleteMixin
+
 from . import services
 from .models import Organisation, User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ReadableAutocompleteMixin, DjangoUserAdmin):
     list_display = (
         "username",
         "email",

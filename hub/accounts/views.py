@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hub.core.params import page_param
 from hub.moderation import guard as pii_guard
 
 from . import queries, services
@@ -114,7 +115,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     members = queries.member_directory(viewer=request.user, filters=filters)
-    page = Paginator(members, 20).get_page(request.GET.get("page"))
+    page = Paginator(members, 20).get_page(page_param(request.GET.get("page")))
     profiles = [queries.profile_view(viewer=request.user, member=m) for m in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)

@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hub.core.params import page_param
 from hub.core.ratelimit import rate_limit_hit
 from hub.core.richtext import html_to_text
 from hub.moderation import guard as pii_guard
@@ -119,7 +120,9 @@ def forum(request: HttpRequest, slug: str) -> HttpResponse:
     forum = queries.forum_for_page(slug=slug)
     if forum is None:
         raise Http404("No such forum")
-    page = queries.topic_page(viewer=request.user, forum=forum, page=request.GET.get("page"))
+    page = queries.topic_page(
+        viewer=request.user, forum=forum, page=page_param(request.GET.get("page"))
+    )
     return render(
         request,
         "community/forum.html",
@@ -129,7 +132,9 @@ def forum(request: HttpRequest, slug: str) -> HttpResponse:
 
 def network_topics(request: HttpRequest, network_slug: str) -> HttpResponse:
     network = _network_or_404(request, network_slug)
-    page = queries.topic_page(viewer=request.user, network=network, page=request.GET.get("page"))
+    page = queries.topic_page(
+        viewer=request.user, network=network, page=page_param(request.GET.get("page"))
+    )
     return render(
         request,
         "community/network_topics.html",
@@ -264,7 +269,7 @@ def topic(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if slug != topic.slug:
         query = request.META.get("QUERY_STRING", "")
         return redirect(topic.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
-    return _render_topic(request, topic, page=request.GET.get("page"))
+    return _render_topic(request, topic, page=page_param(request.GET.get("page")))
 
 
 def _last_page(topic: Topic) -> int:

@@ -2,12 +2,33 @@ import csv
 
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.http import HttpResponse
 
 from .models import AuditEntry
+from .params import ascii_int
 from .templatetags.safety import public_time
 
 ANONYMOUS_NAME = "Anonymous"
+
+
+class ReadableAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget looks the posted value up as an id when a form with errors
+    is shown again; a value that is no id (a tampered form) is shown as empty, not a 500."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if ascii_int(v) is not None], attr)
+
+
+class ReadableAutocompleteMixin:
+    """Use `ReadableAutocompleteSelect` for every `autocomplete_fields` foreign key."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ReadableAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class AnonymousAuthorAdminMixin:

@@ -3,15 +3,22 @@ import sys
 
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import render
 from django.template import loader
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import queries
 from .cache import status as cache_status
+from .params import local_path
 from .unavailable import database_unavailable_response, is_database_unavailable
 from .worker import worker_status
 
@@ -26,10 +33,7 @@ def static_page(request: HttpRequest, *, template: str) -> HttpResponse:
 
 @require_POST
 def cookie_notice_dismiss(request: HttpRequest) -> HttpResponse:
-    target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(local_path(request.POST.get("next")))
     # Strictly necessary: remembers only that the notice was read.
     response.set_cookie(
         "cookie_notice",
@@ -89,6 +93,10 @@ def media(request: HttpRequest, path: str) -> FileResponse:
 
 
 PUBLIC_MEDIA_PREFIXES = ("avatars/",)
+
+
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -29,6 +29,16 @@ def _uid(event: Event) -> str:
     return f"event-{event.pk}@{host or 'localhost'}"
 
 
+def _line(text: str) -> str:
+    """A single-line property: every line break and run of spaces becomes one space."""
+    return " ".join(str(text or "").split())
+
+
+def _text(text: str) -> str:
+    """A multi-line property: line breaks as plain newlines (icalendar escapes those)."""
+    return str(text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def vevent(
     event: Event, *, with_online_link: bool = False, session: datetime | None = None
 ) -> VEvent:
@@ -45,7 +55,7 @@ def vevent(
     start = session or event.start
     component.add("dtstart", start.astimezone(tz))
     component.add("dtend", (start + (event.end - event.start)).astimezone(tz))
-    component.add("summary", event.title)
+    component.add("summary", _line(event.title))
     url = absolute_url(event.get_absolute_url())
     component.add("url", url)
     text = [event.summary, "", html_to_text(event.description)]
@@ -57,15 +67,15 @@ def vevent(
         else:
             text += ["", f"Online: register at {url} to get the joining link."]
     text += ["", url]
-    component.add("description", "\n".join(text).strip())
+    component.add("description", _text("\n".join(text).strip()))
     if event.venue:
-        component.add("location", event.venue)
+        component.add("location", _line(event.venue))
     elif event.online_url and with_online_link:
-        component.add("location", event.online_url)
+        component.add("location", _line(event.online_url))
     elif event.online_url:
         component.add("location", "Online")
     component.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
-    categories = [c.name for c in event.categories.all()]
+    categories = [_line(c.name) for c in event.categories.all()]
     if categories:
         component.add("categories", categories)
     if event.is_recurring and session is None:
@@ -89,7 +99,7 @@ def calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _line(name))
     allowed = online_links_for or set()
     for event in events:
         cal.add_component(vevent(event, with_online_link=event.pk in allowed))

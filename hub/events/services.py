@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.core.params import single_line
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
 from hub.moderation import guard as pii_guard
@@ -193,14 +194,14 @@ def _plain(value: Any) -> Any:
 
 def _apply(event: Event, data: EventData) -> None:
     tz = recurrence.zone(data.time_zone)
-    event.title = data.title.strip()
+    event.title = single_line(data.title)
     event.summary = data.summary.strip()
     event.description = sanitize_html(data.description)
     event.format = data.format
-    event.venue = data.venue.strip()
+    event.venue = single_line(data.venue)
     event.online_url = data.online_url.strip()
     event.external_registration_url = data.external_registration_url.strip()
-    event.host_name = data.host_name.strip()
+    event.host_name = single_line(data.host_name)
     event.time_zone = data.time_zone
     event.start = recurrence.to_utc(data.local_start, tz)
     event.end = recurrence.to_utc(data.local_end, tz)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.core.params import int_param, page_param
 from hub.library.models import Category
 from hub.moderation import guard as pii_guard
 from hub.networks.access import can_see_network_content
@@ -56,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if request.GET.get("category"):
         category = Category.objects.filter(slug=request.GET["category"]).first()
     sessions = queries.upcoming_sessions(viewer=request.user, format=fmt, category=category)
-    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(sessions, PAGE_SIZE).get_page(page_param(request.GET.get("page")))
     queries.page_counts(page.object_list, request.user)
     return _render(
         request,
@@ -82,7 +83,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def past(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.past_events(viewer=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
+        page_param(request.GET.get("page"))
     )
     return _render(request, "events/past.html", {"page": page})
 
@@ -93,12 +94,10 @@ def month(request: HttpRequest) -> HttpResponse:
     year, month_number = today.year, today.month
     requested = request.GET.get("month", "")
     if requested:
-        try:
-            year, month_number = (int(part) for part in requested.split("-"))
-            date(year, month_number, 1)
-            if not 1970 <= year <= 2100:
-                raise ValueError
-        except ValueError:
+        parts = requested.split("-")
+        year = int_param(parts[0], minimum=1970, maximum=2100) if len(parts) == 2 else None
+        month_number = int_param(parts[-1], minimum=1, maximum=12) if len(parts) == 2 else None
+        if year is None or month_number is None:
             return _render(
                 request,
                 "events/month.html",

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.core.params import page_param
 from hub.core.ratelimit import rate_limit_hit
 from hub.library.models import Category
 from hub.library.queries import tag_for_page
@@ -23,7 +24,7 @@ UPLOAD_RATE_WINDOW = 3600
 
 
 def _page(request: HttpRequest, traps):
-    return Paginator(traps, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(traps, PAGE_SIZE).get_page(page_param(request.GET.get("page")))
 
 
 def _errors_to_form(form, error: ValidationError) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.core.params import int_param, page_param
 from hub.core.richtext import html_to_text
 from hub.moderation import guard as pii_guard
 
@@ -40,7 +41,7 @@ def _sort(request: HttpRequest) -> str:
 
 
 def _page(request: HttpRequest, items):
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(items, PAGE_SIZE).get_page(page_param(request.GET.get("page")))
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -270,6 +271,8 @@ def item_new(request: HttpRequest, kind: str) -> HttpResponse:
     ):
         raise Http404
     network = _network_from(request)
+    if network is not None and kind == ItemKind.NEWS:
+        raise Http404("News is not shared into a network")
     form, actions = _forms_for(request, kind)
     if request.method == "POST" and form.is_valid() and (actions is None or actions.is_valid()):
         data = form.to_item_data(_valid_actions(actions))
@@ -416,10 +419,7 @@ def revisions(request: HttpRequest, slug: str) -> HttpResponse:
     revisions = list(item.revisions.select_related("created_by"))
     by_number = {r.number: r for r in revisions}
     diff = None
-    try:
-        a, b = int(request.GET.get("a", 0)), int(request.GET.get("b", 0))
-    except ValueError:
-        a = b = 0
+    a, b = int_param(request.GET.get("a"), default=0), int_param(request.GET.get("b"), default=0)
     if a in by_number and b in by_number:
         old, new = by_number[a], by_number[b]
         diff = list(

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from hub.core.models import AuditEntry
+from hub.core.params import ascii_int
 
 from . import registry
 from .models import Case, CaseStatus, Source
@@ -130,7 +131,7 @@ def mask_anonymous_authors(entries: Iterable[AuditEntry]) -> None:
         if not registry.is_registered(model):
             continue
         author_field = "owner_id" if hasattr(model, "owner_id") else "author_id"
-        numeric = [i for i in ids if i.isdigit()]
+        numeric = [i for i in ids if ascii_int(i) is not None]
         for pk, author_id in model._default_manager.filter(
             pk__in=numeric, is_anonymous=True
         ).values_list("pk", author_field):

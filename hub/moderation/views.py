@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from hub.core.params import page_param
 from hub.core.richtext import RichTextField
 from hub.core.templatetags.safety import public_time
 
@@ -188,7 +189,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     if wanted.get("status") == "all":
         wanted = {**wanted, "status": "any"}
     cases = queries.case_queue(viewer=request.user, filters=wanted)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(cases, PAGE_SIZE).get_page(page_param(request.GET.get("page")))
     labels = {m: registry.kind_for(m).label for m in registry.registered_models()}
     for case in page.object_list:
         model = case.content_type.model_class() if case.content_type_id else None
@@ -386,7 +387,7 @@ def audit(request: HttpRequest) -> HttpResponse:
     _require_audit(request)
     form, filters = _audit_filters(request)
     page = Paginator(queries.audit_entries(filters=filters), AUDIT_PAGE_SIZE).get_page(
-        request.GET.get("page")
+        page_param(request.GET.get("page"))
     )
     queries.mask_anonymous_authors(page.object_list)
     query = request.GET.copy()

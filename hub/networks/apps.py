@@ -10,3 +10,15 @@ class NetworksConfig(AppConfig):
         from .engagement import register_network_kind
 
         register_network_kind()
+
+        from allauth.account.signals import email_confirmed
+
+        email_confirmed.connect(claim_invitations, dispatch_uid="networks.claim_invitations")
+
+
+def claim_invitations(sender, request, email_address, **kwargs) -> None:
+    """An address confirmed: invitations sent to it before its owner joined now apply."""
+    from .services import invitations_claim
+
+    if email_address.user_id:
+        invitations_claim(user=email_address.user, email=email_address.email)

@@ -32,7 +32,8 @@ class InviteForm(forms.Form):
     who = forms.CharField(
         label="Username or email address",
         max_length=254,
-        help_text="Only people who have joined the hub can be invited. They are told at once.",
+        help_text="A member’s username, or anyone’s email address: someone not on the hub yet is "
+        "invited to join it first.",
         error_messages={"required": "Enter the username or email address of the person."},
     )
 

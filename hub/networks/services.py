@@ -420,38 +420,50 @@ def request_withdraw(*, actor: Any, join_request: JoinRequest) -> JoinRequest:
 
 
 def _find_member(who: str) -> Any:
-    """An active member by username, or by email address (case-insensitive)."""
+    """An active member by username."""
     User = get_user_model()
     who = (who or "").strip()
     if not who:
         raise ValidationError("Enter the username or email address of the person to invite.")
-    if "@" in who:
-        try:
-            validate_email(who)
-        except ValidationError as error:
-            raise ValidationError(f"“{who}” is not a valid email address.") from error
-        user = User.objects.filter(email__iexact=who, is_active=True).first()
-        if user is None:
-            raise ValidationError(
-                f"Nobody on the hub uses {who}. Invitations go to members only: ask them to "
-                "join the hub first, then invite them. Nothing was saved."
-            )
-        return user
     user = User.objects.filter(username__iexact=who.lstrip("@"), is_active=True).first()
     if user is None:
         raise ValidationError(f"There is no member with the username “{who}”. Nothing was saved.")
     return user
 
 
+def invitation_sent_message(invitation: Invitation) -> str:
+    """What the leader is told: for an email address, the same words whoever uses it."""
+    if invitation.email:
+        return f"Invitation sent to {invitation.email}."
+    return f"{invitation.invited_user.public_name} is invited and has been told."
+
+
+def _tell_invited(invitation: Invitation, user: Any, actor: Any) -> None:
+    _notify(
+        recipients=[user],
+        kind="networks:invitation",
+        title=f"{actor.public_name} invites you to join {invitation.network.name}",
+        body=f"{invitation.network.purpose}\n\nAccept or decline on your invitations page.",
+        url=reverse("networks:invitations"),
+        actor=actor,
+    )
+
+
 @transaction.atomic
 def invitation_create(*, actor: Any, network: Network, who: str) -> Invitation:
-    """Invite an existing member, by username or email address (leaders and site admins).
+    """Invite someone by username, or by email address (leaders and site admins).
 
-    People who have not joined the hub cannot be invited: nothing is stored or emailed for an
-    unknown address.
+    By email the leader learns nothing about the address: whether someone on the hub uses it,
+    is already a member or already invited, the answer is the same (`invitation_sent_message`)
+    and no name is shown. Someone who has not joined the hub is emailed an invitation to sign
+    up; when they confirm that address, the invitation waits on their invitations page
+    (`invitations_claim`).
     """
     perms.require_manager(actor, network)
     network = _lock(network)
+    who = (who or "").strip()
+    if "@" in who:
+        return _invite_by_email(actor=actor, network=network, email=who)
     user = _find_member(who)
     if _membership(network, user) is not None:
         raise ValidationError(f"{user.public_name} is already a member of {network.name}.")
@@ -460,10 +472,7 @@ def invitation_create(*, actor: Any, network: Network, who: str) -> Invitation:
     ).exists():
         raise ValidationError(f"{user.public_name} has already been invited and has not replied.")
     invitation = Invitation.objects.create(
-        network=network,
-        invited_user=user,
-        token=secrets.token_urlsafe(32),
-        invited_by=actor,
+        network=network, invited_user=user, token=secrets.token_urlsafe(32), invited_by=actor
     )
     audit_record(
         action="networks:invitation:create",
@@ -471,15 +480,71 @@ def invitation_create(*, actor: Any, network: Network, who: str) -> Invitation:
         target=invitation,
         new={"network": network.name, "invited": user.username},
     )
-    _notify(
-        recipients=[user],
-        kind="networks:invitation",
-        title=f"{actor.public_name} invites you to join {network.name}",
-        body=f"{network.purpose}\n\nAccept or decline on your invitations page.",
-        url=reverse("networks:invitations"),
-        actor=actor,
-    )
+    _tell_invited(invitation, user, actor)
     return invitation
+
+
+def _invite_by_email(*, actor: Any, network: Network, email: str) -> Invitation:
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError(f"“{email}” is not a valid email address.") from error
+    email = email.lower()
+    user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+    pending = Invitation.objects.filter(
+        network=network, email__iexact=email, status=InvitationStatus.PENDING
+    ).first()
+    if pending is not None:
+        return pending  # already invited: nothing new, and the same answer
+    invitation = Invitation(
+        network=network, email=email, token=secrets.token_urlsafe(32), invited_by=actor
+    )
+    if user is not None and _membership(network, user) is not None:
+        return invitation  # already a member: nothing stored, and the same answer
+    if (
+        user is not None
+        and Invitation.objects.filter(
+            network=network, invited_user=user, status=InvitationStatus.PENDING
+        ).exists()
+    ):
+        return invitation
+    invitation.invited_user = user
+    invitation.save()
+    audit_record(
+        action="networks:invitation:create",
+        actor=actor,
+        target=invitation,
+        new={"network": network.name, "invited_email": email},
+    )
+    if user is not None:
+        _tell_invited(invitation, user, actor)
+    else:
+        from .tasks import email_signup_invitation
+
+        transaction.on_commit(lambda: email_signup_invitation.enqueue(invitation.pk))
+    return invitation
+
+
+def invitations_claim(*, user: Any, email: str) -> int:
+    """Give a member the invitations sent to an address they have just confirmed."""
+    with transaction.atomic():
+        invitations = list(
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("network", "invited_by")
+            .filter(email__iexact=email, invited_user__isnull=True, status=InvitationStatus.PENDING)
+        )
+        for invitation in invitations:
+            invitation.invited_user = user
+            invitation.save(update_fields=["invited_user"])
+            audit_record(
+                action="networks:invitation:claim",
+                actor=user,
+                target=invitation,
+                new={"network": invitation.network.name, "invited": user.username},
+            )
+            if _membership(invitation.network, user) is None:
+                _tell_invited(invitation, user, invitation.invited_by or user)
+    return len(invitations)
 
 
 def _answerable(actor: Any, invitation: Invitation) -> Invitation:

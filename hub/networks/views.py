@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hub.accounts.queries import profile_view
+from hub.core.params import page_param
 from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
@@ -59,7 +60,7 @@ def _attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> b
 
 
 def _paginate(request: HttpRequest, rows: Any, size: int = PAGE_SIZE):
-    return Paginator(rows, size).get_page(request.GET.get("page"))
+    return Paginator(rows, size).get_page(page_param(request.GET.get("page")))
 
 
 def _context(page: NetworkPage, **extra: Any) -> dict[str, Any]:
@@ -329,9 +330,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error("who", error)
         else:
-            messages.success(
-                request, f"{invitation.invited_user.public_name} is invited and has been told."
-            )
+            messages.success(request, services.invitation_sent_message(invitation))
             return redirect("networks:manage", slug=page.network.slug)
     messages.error(request, "The invitation was not sent: see the invitation form.")
     return _render_manage(request, page, invite_form=form, status=400)

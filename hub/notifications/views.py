@@ -10,6 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hub.core.params import id_list, page_param
+
 from . import kinds, queries, services, visibility
 from .models import Delivery
 
@@ -46,7 +48,7 @@ def _list_url(group: str, unread: bool, page: str = "") -> str:
 def notification_list(request: HttpRequest) -> HttpResponse:
     group, unread = _filters(request.GET)
     rows = queries.notifications_for(user=request.user, group=group, unread_only=unread)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, PAGE_SIZE).get_page(page_param(request.GET.get("page")))
     # What the member may no longer see (a network left, an item unpublished, a post hidden)
     # stays out of the list, title and all.
     page.object_list = visibility.visible_notifications(request.user, page.object_list)
@@ -65,7 +67,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
             "page_query": urlencode(
                 {k: v for k, v in (("group", group), ("show", "unread" if unread else "")) if v}
             ),
-            "this_url": _list_url(group, unread, request.GET.get("page", "")),
+            "this_url": _list_url(group, unread, str(page.number) if page.number > 1 else ""),
         },
     )
 
@@ -96,7 +98,7 @@ def _back(request: HttpRequest) -> HttpResponse:
 def notifications_mark(request: HttpRequest) -> HttpResponse:
     """Mark one (the button pressed) or the ticked notifications read or unread."""
     raw = [request.POST["only"]] if request.POST.get("only") else request.POST.getlist("ids")
-    ids = [int(v) for v in raw if v.isdigit()]
+    ids = id_list(raw)
     read = request.POST.get("action", "read") != "unread"
     if not ids:
         messages.error(request, "Tick the notifications you want to mark first.")

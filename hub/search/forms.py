@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from hub.accounts.forms import DirectoryFilterForm
 from hub.community.models import Forum
+from hub.core.params import page_param
 from hub.core.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
 from hub.library.models import Category
 from hub.library.queries import tags_visible_to
@@ -267,7 +268,7 @@ class SearchForm(forms.Form):
             min_reactions=data.get("min_reactions"),
             min_views=data.get("min_views"),
             sort=data.get("sort") or "relevance",
-            page=int(page) if str(page).isdigit() and 0 < int(page) < 100_000 else 1,
+            page=page_param(page),
             prefix=self.data.get("prefix") in ("1", "true", "on"),
         )
 

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from hub.accounts.cards import member_card
 from hub.accounts.queries import profile_view
+from hub.core.params import page_param
 from hub.library.queries import tags_visible_to
 from hub.networks.access import can_see_network_content
 
@@ -198,7 +199,7 @@ def members(request: HttpRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     found = member_search_page(
-        viewer=request.user, filters=filters, page_number=request.GET.get("page")
+        viewer=request.user, filters=filters, page_number=page_param(request.GET.get("page"))
     )
     page = found.page
     profiles = [profile_view(viewer=request.user, member=m) for m in page.object_list]

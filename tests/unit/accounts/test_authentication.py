@@ -222,3 +222,75 @@ def test_password_reset_looks_the_same_for_unknown_and_known_emails(client, memb
         for m in mailoutbox
         if m.to == ["nobody@example.org"]
     )
+
+
+# Account enumeration (issue 21, item 5): the same answer, the same work, whoever is asking ----
+
+
+def _answer(response) -> tuple:
+    messages = [str(m) for m in response.context["messages"]] if response.context else []
+    return response.status_code, response.get("Location"), messages
+
+
+def test_sign_up_does_the_same_work_for_a_registered_and_a_new_address(
+    client, mailoutbox, monkeypatch
+):
+    from django.contrib.auth import hashers
+
+    from hub.accounts import tasks
+
+    MemberFactory(email="taken@example.org")
+    hashed, queued = [], []
+    hasher = hashers.get_hasher()
+    encode = type(hasher).encode
+    monkeypatch.setattr(
+        type(hasher), "encode", lambda self, *a, **k: hashed.append(1) or encode(self, *a, **k)
+    )
+    task = tasks.send_account_mail
+
+    class Recording:
+        def enqueue(self, message):
+            queued.append(message["to"])
+            return task.enqueue(message)
+
+    monkeypatch.setattr(tasks, "send_account_mail", Recording())
+    answers = []
+    for email, username in [("taken@example.org", "someoneelse"), ("fresh@example.org", "fresh")]:
+        hashed.clear()
+        status, location, said = _answer(sign_up(client, email=email, username=username))
+        answers.append((status, location, [m.replace(email, "ADDRESS") for m in said]))
+        assert len(hashed) == 1, email  # the password is hashed on both paths
+        client.logout()
+    assert answers[0] == answers[1]
+    assert answers[0] == (302, "/accounts/confirm-email/", ["Confirmation email sent to ADDRESS."])
+    # Each path sends one email, both through the worker's task.
+    assert queued == [["taken@example.org"], ["fresh@example.org"]]
+    assert [m.to for m in mailoutbox] == queued
+    assert not User.objects.filter(username="someoneelse").exists()
+
+
+def test_password_reset_answers_the_same_for_a_registered_and_an_unknown_address(
+    client, mailoutbox
+):
+    MemberFactory(email="taken@example.org")
+    answers = [
+        _answer(client.post("/accounts/password/reset/", {"email": email}))
+        for email in ("taken@example.org", "nobody@example.org")
+    ]
+    assert answers[0] == answers[1]
+    assert answers[0][:2] == (302, "/accounts/password/reset/done/")
+    assert sorted(m.to[0] for m in mailoutbox) == ["nobody@example.org", "taken@example.org"]
+
+
+def test_adding_an_address_answers_the_same_whether_someone_else_uses_it(client, mailoutbox):
+    MemberFactory(email="taken@example.org")
+    member = MemberFactory(email="me@example.org")
+    client.force_login(member)
+    session = client.session
+    session["account_reauthenticated_at"] = 10**10  # recently signed in (allauth asks again)
+    session.save()
+    answers = []
+    for email in ("taken@example.org", "mine2@example.org"):
+        response = client.post("/accounts/email/", {"action_add": "", "email": email})
+        answers.append((response.status_code, response.get("Location")))
+    assert answers[0] == answers[1]

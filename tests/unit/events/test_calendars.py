@@ -145,3 +145,22 @@ def test_my_feed_has_my_sessions_one_by_one_with_their_joining_link(organiser, m
     assert vevent.decoded("dtstart").astimezone(UTC) == starts[1]
     assert "rrule" not in vevent
     assert SECRET_LINK in response.content.decode()
+
+
+# Titles are single-line text: a line break typed or posted never breaks the calendar file ---
+
+
+def test_a_title_with_line_breaks_is_one_line_and_its_ics_downloads(client, organiser):
+    from hub.events import calendars
+    from tests.unit.events.helpers import make_event
+
+    event = make_event(organiser, title="Line one\nLine two\r\nthree", venue="Room\r\n4")
+    assert (event.title, event.venue) == ("Line one Line two three", "Room 4")
+    response = client.get(f"/events/{event.slug}/event.ics")
+    assert response.status_code == 200
+    assert b"SUMMARY:Line one Line two three" in response.content
+    # The calendar builder copes even with a title stored before this rule.
+    type(event).objects.filter(pk=event.pk).update(title="Old\r\ntitle\rhere")
+    event.refresh_from_db()
+    ical = calendars.calendar([event], name="Feed\nname").to_ical()
+    assert b"SUMMARY:Old title here" in ical

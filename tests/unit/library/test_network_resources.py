@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hub.engagement import services as engagement
 from hub.library import queries, services
+from hub.library.models import ItemKind
 from hub.networks.models import MemberRole, Membership, Network
 from hub.notifications.models import Notification
 from tests.factories import MemberFactory
@@ -161,3 +162,78 @@ def test_the_share_page_for_a_network_is_404_for_non_members(network, member, in
     )
     assert response.status_code == 302
     assert insider.library_items.get().network == network
+
+
+# Sharing into a network through the pages, for every kind a member may share ----------------
+
+KIND_FIELDS = {
+    "good_practice": {
+        "gp_problem": "Handover missed the overnight plan.",
+        "gp_actions": "A one-page handover sheet.",
+        "gp_results": "Fewer missed plans in the audit.",
+    },
+    "incident_learning": {
+        "learning_response": "after_action_review",
+        "factor_tasks": "Rounds clashed.",
+        "aar_expected": "Escalation within 30 minutes.",
+        "aar_happened": "Escalation after three hours.",
+        "aar_difference": "The alert went to a shared device.",
+        "aar_learned": "Alerts must reach a named role.",
+        "actions-TOTAL_FORMS": "0",
+        "actions-INITIAL_FORMS": "0",
+        "actions-MIN_NUM_FORMS": "0",
+        "actions-MAX_NUM_FORMS": "20",
+    },
+}
+
+
+@pytest.mark.parametrize("kind", [k for k in ItemKind.values if k != ItemKind.NEWS])
+def test_sharing_into_a_network_works_for_every_kind(
+    kind, network, leader, insider, member, client
+):
+    client.force_login(insider)
+    form_page = client.get(f"/library/share/{kind}/?network=psm")
+    assert form_page.status_code == 200
+    html = form_page.content.decode()
+    assert "This is a resource of <strong>Patient Safety Managers</strong>" in html
+    assert '<input type="hidden" name="network" value="psm">' in html
+
+    response = client.post(
+        f"/library/share/{kind}/?network=psm",
+        {
+            "title": f"Our {kind} for the network",
+            "summary": "From the drop-in",
+            "body": "What we learned together.",
+            "categories": [a_category().pk],
+            "setting": "any",
+            "action": "save",
+            "network": "psm",
+            **KIND_FIELDS.get(kind, {}),
+        },
+    )
+    assert response.status_code == 302
+    item = insider.library_items.get()
+    assert (item.kind, item.network, item.status) == (kind, network, "draft")
+    # Its edit page says whose resource it is; it is submitted, and the leader publishes it.
+    edit_page = client.get(f"/library/item/{item.slug}/edit/")
+    assert "This is a resource of <strong>Patient Safety Managers" in edit_page.content.decode()
+    assert client.post(f"/library/item/{item.slug}/submit/").status_code == 302
+    item.refresh_from_db()
+    assert item.status == "submitted"
+    client.force_login(leader)
+    assert client.post(f"/library/item/{item.slug}/review/publish/").status_code == 302
+    item.refresh_from_db()
+    assert item.is_published
+    client.force_login(insider)
+    assert client.get(item.get_absolute_url()).status_code == 200
+    assert item.title in client.get("/networks/psm/resources/").content.decode()
+    client.force_login(member)
+    assert client.get(item.get_absolute_url()).status_code == 404
+    assert client.get(f"/library/share/{kind}/?network=psm").status_code == 404
+
+
+def test_news_is_not_shared_into_a_network(network, insider, editor, client):
+    Membership.objects.create(network=network, user=editor, role=MemberRole.MEMBER)
+    client.force_login(editor)
+    assert client.get("/library/share/news/").status_code == 200
+    assert client.get("/library/share/news/?network=psm").status_code == 404

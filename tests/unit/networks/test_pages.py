@@ -369,18 +369,21 @@ def test_a_member_cannot_decide_on_requests(client, request_network, member, add
     assert join_request.status == "pending"
 
 
-def test_inviting_an_unknown_email_from_the_manage_page_explains_and_stores_nothing(
+def test_inviting_by_email_answers_the_same_whoever_uses_the_address(
     client, listed_private, leader
 ):
+    """Issue 21, item 5: a leader learns neither whether an address is registered nor a name."""
+    MemberFactory(email="known@example.org", display_name="Kim Known", username="kimknown")
     client.force_login(leader)
-
-    response = client.post(url("invite", listed_private), {"who": "stranger@example.org"})
-
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "Nobody on the hub uses stranger@example.org" in html
-    assert 'value="stranger@example.org"' in html
-    assert not Invitation.objects.exists()
+    pages = []
+    for address in ["known@example.org", "stranger@example.org"]:
+        response = client.post(url("invite", listed_private), {"who": address}, follow=True)
+        html = response.content.decode()
+        assert response.status_code == 200 and f"Invitation sent to {address}." in html
+        pages.append((response.redirect_chain, html.replace(address, "ADDRESS")))
+    assert pages[0][0] == pages[1][0]
+    assert "Kim Known" not in pages[0][1] and "kimknown" not in pages[0][1]
+    assert Invitation.objects.filter(email="stranger@example.org", invited_user=None).exists()
 
 
 def test_an_invited_member_accepts_from_their_invitations_page(client, listed_private, leader):

@@ -328,18 +328,54 @@ def test_leaders_invite_by_email_address_whatever_its_case(listed_private, leade
     assert invitation.invited_user == guest
 
 
-def test_inviting_an_unknown_email_says_so_and_stores_and_sends_nothing(
+def test_inviting_an_unknown_email_invites_them_to_join_the_hub_first(
     listed_private, leader, mailoutbox, django_capture_on_commit_callbacks
 ):
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(ValidationError, match="Nobody on the hub uses"),
-    ):
-        services.invitation_create(actor=leader, network=listed_private, who="new@example.org")
+    """Issue 21, item 5: no "nobody uses this address"; they are asked to sign up instead."""
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            actor=leader, network=listed_private, who="New@Example.org"
+        )
 
-    assert not Invitation.objects.exists()
-    assert not Notification.objects.filter(kind="networks:invitation").exists()
-    assert mailoutbox == []
+    assert (invitation.email, invitation.invited_user, invitation.status) == (
+        "new@example.org",
+        None,
+        "pending",
+    )
+    assert services.invitation_sent_message(invitation) == "Invitation sent to new@example.org."
+    (message,) = mailoutbox
+    assert message.to == ["new@example.org"]
+    assert listed_private.name in message.subject
+    assert "/accounts/signup/" in message.body and "/networks/invitations/" in message.body
+
+
+def test_an_email_invitation_applies_when_they_confirm_that_address(
+    listed_private, leader, django_capture_on_commit_callbacks
+):
+    from allauth.account.models import EmailAddress
+    from allauth.account.signals import email_confirmed
+
+    invitation = services.invitation_create(
+        actor=leader, network=listed_private, who="new@example.org"
+    )
+    newcomer = MemberFactory(email="new@example.org")
+    address = EmailAddress.objects.get(user=newcomer, email="new@example.org")
+    email_confirmed.send(sender=EmailAddress, request=None, email_address=address)
+
+    invitation.refresh_from_db()
+    assert invitation.invited_user == newcomer
+    assert notices(newcomer, "networks:invitation")
+    services.invitation_accept(actor=newcomer, invitation=invitation)
+    assert listed_private.memberships.filter(user=newcomer).exists()
+
+
+def test_an_unconfirmed_address_claims_nothing(listed_private, leader):
+    invitation = services.invitation_create(
+        actor=leader, network=listed_private, who="new@example.org"
+    )
+    MemberFactory(email="new@example.org")  # signed up, not confirmed: no signal
+    invitation.refresh_from_db()
+    assert invitation.invited_user is None
 
 
 def test_inviting_an_unknown_username_or_a_malformed_address_says_so(listed_private, leader):
@@ -360,7 +396,12 @@ def test_members_and_people_already_invited_are_not_invited_again(
     with pytest.raises(ValidationError, match="already a member"):
         services.invitation_create(actor=leader, network=listed_private, who=member.username)
     with pytest.raises(ValidationError, match="already been invited"):
-        services.invitation_create(actor=leader, network=listed_private, who=guest.email)
+        services.invitation_create(actor=leader, network=listed_private, who=guest.username)
+    # By email the answer is the same whatever the address (issue 21, item 5), and nothing new
+    # is stored for a member or someone already invited.
+    for who in (guest.email, member.email):
+        invitation = services.invitation_create(actor=leader, network=listed_private, who=who)
+        assert services.invitation_sent_message(invitation) == f"Invitation sent to {who.lower()}."
     assert Invitation.objects.count() == 1
 
 
