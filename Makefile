@@ -44,9 +44,10 @@ test-sqlite: $(VENV)/.test ## Run the suite on SQLite only
 test-postgres: $(VENV)/.test ## Run the suite on PostgreSQL only (DATABASE_URL or 127.0.0.1:5432)
 	REQUIRE_POSTGRES=1 scripts/run-postgres-tests $(PY) $(PYTEST_ARGS)
 
-lint: $(VENV)/.test ## ruff check and ruff format --check
+lint: $(VENV)/.test ## ruff check, ruff format --check and the import contracts (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.test ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .

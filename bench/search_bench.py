@@ -3,7 +3,7 @@
 For each engine (SQLite file in var/bench/, PostgreSQL database hub_bench*) and each size
 (10k posts, and 100k items + 1M posts + 100k members) it
 
-1. (re)loads the corpus when asked (`--load`) or missing: migrate, `generate_corpus`,
+1. (re)loads the corpus when asked (`--load`) or missing: migrate, `bench/generate_corpus.py`,
    which rebuilds the search index; load and reindex times are recorded;
 2. starts gunicorn in production mode (HUB_ENV=production, PBKDF2, WhiteNoise manifest,
    no DEBUG) for each size side by side, on 127.0.0.1:8120, 8121, ...;
@@ -82,6 +82,13 @@ def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
     return result.stdout if capture else ""
 
 
+def generate_corpus(env: dict[str, str], *args: str, capture: bool = False) -> str:
+    """bench/generate_corpus.py: the corpus tool lives here, not in the hub's package."""
+    script = str(ROOT / "bench" / "generate_corpus.py")
+    result = run([PYTHON, script, *args], env, capture_output=capture)
+    return result.stdout if capture else ""
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -92,7 +99,7 @@ def load_average() -> str:
 def corpus_present(engine: str, size: str, env: dict[str, str]) -> bool:
     if engine == "sqlite" and not (VAR / f"{engine}-{size}" / "hub.sqlite3").exists():
         return False
-    code = "from hub.search.corpus import existing_corpus_members as e; print(e())"
+    code = "from bench.corpus import existing_corpus_members as e; print(e())"
     try:
         out = manage(env, "shell", "-c", code, capture=True).split()
         return int(out[-1] if out else 0) > 0
@@ -115,9 +122,8 @@ def load(engine: str, size: str, env: dict[str, str]) -> dict:
     manage(env, "migrate", "--noinput", "-v0")
     migrated = time.monotonic()
     counts = SIZES[size]
-    out = manage(
+    out = generate_corpus(
         env,
-        "generate_corpus",
         f"--items={counts['items']}",
         f"--posts={counts['posts']}",
         f"--members={counts['members']}",
@@ -353,7 +359,7 @@ def prepare(engine: str, size: str, args: argparse.Namespace) -> dict:
         manage(env, "migrate", "--noinput", "-v0")  # migrations merged since the load
     if args.reindex and "load" not in record:
         began = time.monotonic()
-        manage(env, "generate_corpus", "--index-only")  # the fast bulk index of the corpus
+        generate_corpus(env, "--index-only")  # the fast bulk index of the corpus
         record["load"] = {"index_s": round(time.monotonic() - began, 1)}
     record["database_size"] = database_size(engine, size, env)
     if args.load_only:

@@ -89,8 +89,6 @@ INSTALLED_APPS = [
     "hub.moderation",
     "hub.search",
     "hub.notifications",
-    "hub.insights",
-    "hub.api",
 ]
 
 MIDDLEWARE = [

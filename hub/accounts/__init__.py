@@ -1,0 +1,1 @@
+"""Members and organisations: sign-in, profiles and their visibility, roles, directory."""

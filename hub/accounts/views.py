@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from hub.core.params import page_param
 from hub.moderation import guard as pii_guard
 
-from . import queries, services
+from . import authored, queries, services
 from .cards import member_card
 from .forms import AvatarForm, DeleteAccountForm, DirectoryFilterForm, ProfileForm
 
@@ -155,35 +155,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_posts(request: HttpRequest) -> HttpResponse:
-    """Everything the member has shared, anonymous posts included: only they see this page."""
-    from django.contrib.contenttypes.models import ContentType
+    """Everything the member has shared, anonymous posts included: only they see this page.
 
-    from hub.community.models import Post
-    from hub.community.queries import posts_written_by
-    from hub.engagement.models import Comment
-    from hub.engagement.queries import comments_written_by
-    from hub.library.queries import items_of_author
-    from hub.moderation.queries import held_targets_of
-
-    member = request.user
-    held = held_targets_of(member=member)
-    post_ct = ContentType.objects.get_for_model(Post).pk
-    topic_ct = ContentType.objects.get_for_model(Post.topic.field.related_model).pk
-    comment_ct = ContentType.objects.get_for_model(Comment).pk
-    posts = posts_written_by(author=member)
-    for post in posts:
-        post.is_held = (post_ct, post.pk) in held or (
-            post.number == 1 and (topic_ct, post.topic_id) in held
-        )
-    comments = comments_written_by(author=member)
-    for comment in comments:
-        comment.is_held = (comment_ct, comment.pk) in held
-    return render(
-        request,
-        "accounts/my_posts.html",
-        {
-            "items": items_of_author(viewer=member)[:50],
-            "posts": posts,
-            "comments": comments,
-        },
-    )
+    Each content kind supplies its own list through hub.accounts.authored."""
+    return render(request, "accounts/my_posts.html", authored.written_by(member=request.user))

@@ -14,3 +14,9 @@ class CommunityConfig(AppConfig):
         from .moderation import register_moderated_kinds
 
         register_moderated_kinds()
+
+        from hub.accounts.authored import AuthoredKind, register
+
+        from .queries import authored_posts
+
+        register(AuthoredKind(key="posts", written_by=authored_posts))

@@ -303,3 +303,18 @@ def posts_written_by(*, author: Any, limit: int = 50) -> list[Post]:
         .select_related("topic")
         .order_by("-created", "-id")[:limit]
     )
+
+
+def authored_posts(*, member: Any, held: set[tuple[int, int]]) -> list[Post]:
+    """The member's own posts for their "My posts" page (hub.accounts.authored), each marked
+    `is_held` when it, or the topic it opened, waits for moderation."""
+    from django.contrib.contenttypes.models import ContentType
+
+    post_ct = ContentType.objects.get_for_model(Post).pk
+    topic_ct = ContentType.objects.get_for_model(Topic).pk
+    posts = posts_written_by(author=member)
+    for post in posts:
+        post.is_held = (post_ct, post.pk) in held or (
+            post.number == 1 and (topic_ct, post.topic_id) in held
+        )
+    return posts

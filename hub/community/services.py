@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.core.queue import task_at
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
 from hub.core.templatetags.safety import day_start, day_start_if_anonymous
@@ -153,9 +154,9 @@ def _queue_notifications(post: Post, mentioned: list[Any], announce: bool) -> No
     mentioned_ids = [user.pk for user in mentioned]
 
     def enqueue() -> None:
-        from .tasks import notify_about_post
-
-        notify_about_post.enqueue(post_id=post_id, mentioned_ids=mentioned_ids, announce=announce)
+        task_at("hub.community.tasks.notify_about_post").enqueue(
+            post_id=post_id, mentioned_ids=mentioned_ids, announce=announce
+        )
 
     transaction.on_commit(enqueue)
 

@@ -3,6 +3,7 @@
 from django.tasks import task
 
 from .models import Post
+from .services import post_notify
 
 
 @task
@@ -11,8 +12,6 @@ def notify_about_post(*, post_id: int, mentioned_ids: list[int], announce: bool 
 
     Returns how many notifications were created.
     """
-    from .services import post_notify
-
     post = Post.objects.select_related("author", "topic", "topic__forum").filter(pk=post_id).first()
     if post is None:
         return 0

@@ -1,0 +1,1 @@
+"""The floor under every app: pages, audit, rich text, images, rate limits, cache, worker."""

@@ -1,0 +1,1 @@
+"""Machinery: comments, reactions and follows for any kind registered in registry.py."""

@@ -10,3 +10,9 @@ class EngagementConfig(AppConfig):
         from .moderation import register_moderated_kinds
 
         register_moderated_kinds()
+
+        from hub.accounts.authored import AuthoredKind, register
+
+        from .queries import authored_comments
+
+        register(AuthoredKind(key="comments", written_by=authored_comments))

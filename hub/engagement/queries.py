@@ -233,3 +233,13 @@ def comments_written_by(*, author: Any, limit: int = 50) -> list[Comment]:
         .prefetch_related("target")
         .order_by("-created", "-id")[:limit]
     )
+
+
+def authored_comments(*, member: Any, held: set[tuple[int, int]]) -> list[Comment]:
+    """The member's own comments for their "My posts" page (hub.accounts.authored), each
+    marked `is_held` when it waits for moderation."""
+    comment_ct = ContentType.objects.get_for_model(Comment).pk
+    comments = comments_written_by(author=member)
+    for comment in comments:
+        comment.is_held = (comment_ct, comment.pk) in held
+    return comments

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from hub.core.queue import task_at
 from hub.core.richtext import html_to_text, sanitize_html
 from hub.core.services import audit_record
 from hub.moderation import guard as pii_guard
@@ -135,9 +136,7 @@ def comment_add(
 
 
 def _enqueue_comment_notifications(comment_id: int) -> None:
-    from .tasks import notify_about_comment
-
-    notify_about_comment.enqueue(comment_id=comment_id)
+    task_at("hub.engagement.tasks.notify_about_comment").enqueue(comment_id=comment_id)
 
 
 def comment_notify(*, comment: Comment) -> list[Any]:

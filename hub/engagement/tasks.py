@@ -3,6 +3,7 @@
 from django.tasks import task
 
 from .models import Comment
+from .services import comment_notify
 
 
 @task
@@ -11,8 +12,6 @@ def notify_about_comment(*, comment_id: int) -> int:
 
     Returns how many notifications were created.
     """
-    from .services import comment_notify
-
     comment = Comment.objects.select_related("author", "parent").filter(pk=comment_id).first()
     if comment is None:
         return 0

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from .recurrence import Repeat, Rule  # Repeat lives with the rules; imported here for callers
+
 
 class EventFormat(models.TextChoices):
     DROP_IN = "drop_in", "Drop-in session"
@@ -24,13 +26,6 @@ class EventStatus(models.TextChoices):
     DRAFT = "draft", "Draft (only organisers see it)"
     PUBLISHED = "published", "Published"
     CANCELLED = "cancelled", "Cancelled"
-
-
-class Repeat(models.TextChoices):
-    NEVER = "never", "Does not repeat"
-    WEEKLY = "weekly", "Every week"
-    FORTNIGHTLY = "fortnightly", "Every two weeks"
-    MONTHLY = "monthly", "Every month, on the same weekday (e.g. the second Tuesday)"
 
 
 class MonthWeek(models.IntegerChoices):
@@ -135,8 +130,6 @@ class Event(models.Model):
     @property
     def repeat_text(self) -> str:
         """Plain English, e.g. "Every Friday, until 31 July 2027"."""
-        from .recurrence import Rule
-
         return Rule.of(self).describe()
 
     @property

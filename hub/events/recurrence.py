@@ -12,8 +12,15 @@ from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from dateutil import rrule
+from django.db import models
 
-from .models import Repeat
+
+class Repeat(models.TextChoices):
+    NEVER = "never", "Does not repeat"
+    WEEKLY = "weekly", "Every week"
+    FORTNIGHTLY = "fortnightly", "Every two weeks"
+    MONTHLY = "monthly", "Every month, on the same weekday (e.g. the second Tuesday)"
+
 
 # A repeating event must end: at most this many sessions, and within this many days.
 MAX_OCCURRENCES = 200

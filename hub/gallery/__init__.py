@@ -1,0 +1,1 @@
+"""The gallery of error traps: pictures of hazards in care, with the fixes people found."""

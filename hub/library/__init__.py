@@ -1,0 +1,1 @@
+"""The library: items of every kind, their workflow, attachments, revisions, feeds, taxonomy."""

@@ -14,3 +14,9 @@ class LibraryConfig(AppConfig):
         from .moderation import register_moderated_kinds
 
         register_moderated_kinds()
+
+        from hub.accounts.authored import AuthoredKind, register
+
+        from .queries import authored_items
+
+        register(AuthoredKind(key="items", written_by=authored_items))

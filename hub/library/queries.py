@@ -239,3 +239,8 @@ def popular_tags(limit: int = 30) -> list[Tag]:
 
 def kind_label(kind: str) -> str:
     return ItemKind(kind).label if kind in ItemKind.values else ""
+
+
+def authored_items(*, member: Any, held: set[tuple[int, int]]) -> QuerySet[Item]:
+    """The member's own items for their "My posts" page (hub.accounts.authored)."""
+    return items_of_author(viewer=member)[:50]

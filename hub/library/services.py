@@ -12,6 +12,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.core.queue import task_at
 from hub.core.richtext import sanitize_html
 from hub.core.services import audit_record
 from hub.moderation import guard as pii_guard
@@ -588,8 +589,7 @@ def notify_followers_of_new_item(*, item_id: int) -> None:
 
 
 def _schedule_publication(item: Item) -> None:
-    from .tasks import publish_scheduled_item
-
+    publish_scheduled_item = task_at("hub.library.tasks.publish_scheduled_item")
     backend = publish_scheduled_item.get_backend()
     if backend.supports_defer:
         transaction.on_commit(

@@ -1,0 +1,1 @@
+"""Machinery: reports, the review queue and the personal-details guard for registered kinds."""

@@ -1,0 +1,1 @@
+"""Networks: members' own spaces, memberships, join requests, invitations, who sees what."""

@@ -1,0 +1,1 @@
+"""Machinery: notifications, kinds, preferences, digests and the exactly-once email outbox."""

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from hub.core.queue import task_at
 from hub.core.services import audit_record
 from hub.core.templatetags.safety import day_start, is_anonymous_source
 
@@ -171,9 +172,7 @@ def anonymous_email_release(moment: datetime) -> datetime:
 
 
 def _enqueue_delivery(outbound_ids: list[int]) -> None:
-    from .tasks import deliver_outbox
-
-    deliver_outbox.enqueue(outbound_ids=outbound_ids)
+    task_at("hub.notifications.tasks.deliver_outbox").enqueue(outbound_ids=outbound_ids)
 
 
 # Reading ---------------------------------------------------------------------------------

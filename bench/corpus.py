@@ -1,4 +1,4 @@
-"""A synthetic corpus for measuring search at scale (`manage.py generate_corpus`).
+"""A synthetic corpus for measuring search at scale (`bench/generate_corpus.py`).
 
 The text is built from phrase banks written for this purpose: sentences that read like patient
 safety writing (incidents, falls, medication errors, sepsis, handover, PSIRF, SEIPS…). Picks are
@@ -1493,7 +1493,7 @@ def _fast_text(html: str | None) -> str:
 class CorpusIndexer:
     """Writes the search index rows of a generated corpus in bulk.
 
-    The rows are what `manage.py reindex` writes (tests/unit/search/test_corpus.py compares them
+    The rows are what `manage.py reindex` writes (tests/bench/test_corpus.py compares them
     field by field), built from plain column values with cached names and URLs instead of model
     instances, and written in batches like the corpus itself. Reactions are not read: the
     generator makes none. For any other database, use `manage.py reindex`.

@@ -1,11 +1,30 @@
-"""Fill the database with a synthetic corpus for measuring search (see docs/performance.md)."""
+"""Fill the database with a synthetic corpus for measuring search (see docs/performance.md).
 
+A developer tool, not part of the product: run it from the repository root with the project's
+virtualenv, in whatever HUB_ENV and DATABASE_URL the target database needs, e.g.
+
+    .venv/bin/python bench/generate_corpus.py --items 1000 --posts 10000 --members 1000
+
+It takes the options `manage.py` commands take (--help lists them) and prints what
+bench/search_bench.py reads.
+"""
+
+import os
+import sys
 import time
 from datetime import date
+from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+if __name__ == "__main__":  # a script: make the repository importable and set Django up first
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
+    import django
 
-from hub.search.corpus import (
+    django.setup()
+
+from django.core.management.base import BaseCommand, CommandError  # noqa: E402
+
+from bench.corpus import (  # noqa: E402
     CorpusGenerator,
     CorpusSpec,
     build_search_index,
@@ -82,3 +101,7 @@ class Command(BaseCommand):
         if seconds is not None:
             self.stdout.write(f"Search index rebuilt in {seconds} s")
         self.stdout.write(self.style.SUCCESS("Corpus ready."))
+
+
+if __name__ == "__main__":
+    Command().run_from_argv([sys.argv[0], "generate_corpus", *sys.argv[1:]])

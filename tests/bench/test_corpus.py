@@ -13,11 +13,7 @@ from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.db.models import Count, Max
 
-from hub.accounts.models import User
-from hub.community.models import Forum, Post, Topic
-from hub.library.models import Item, ItemStatus
-from hub.networks.models import Membership
-from hub.search.corpus import (
+from bench.corpus import (
     CORPUS_PASSWORD,
     RARE_TERMS,
     USERNAME_PREFIX,
@@ -26,6 +22,11 @@ from hub.search.corpus import (
     CorpusSpec,
     iter_sample_text,
 )
+from bench.generate_corpus import Command as GenerateCorpus
+from hub.accounts.models import User
+from hub.community.models import Forum, Post, Topic
+from hub.library.models import Item, ItemStatus
+from hub.networks.models import Membership
 
 SMALL = {"items": 80, "posts": 600, "members": 60, "seed": 3, "until": date(2026, 6, 1)}
 
@@ -91,7 +92,7 @@ def test_on_postgresql_a_corpus_loaded_outside_a_transaction_is_vacuumed_for_ind
     # Transactional tests run last, after others have flushed what data migrations wrote.
     load_categories(Category)
     load_forums(Forum)
-    call_command("generate_corpus", items=20, posts=100, members=20, seed=3, stdout=StringIO())
+    call_command(GenerateCorpus(), items=20, posts=100, members=20, seed=3, stdout=StringIO())
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -117,7 +118,7 @@ def test_on_postgresql_a_reindex_leaves_the_index_table_in_id_order():
             cursor.execute("SELECT id FROM search_searchdocument ORDER BY ctid")
             return [row[0] for row in cursor.fetchall()]
 
-    call_command("generate_corpus", items=30, posts=200, members=20, seed=3, stdout=StringIO())
+    call_command(GenerateCorpus(), items=30, posts=200, members=20, seed=3, stdout=StringIO())
     after_the_bulk_path = ids_in_table_order()
     reindex_all()
     after_reindex = ids_in_table_order()
@@ -199,11 +200,11 @@ def test_members_share_one_password_hash_that_signs_in():
 @pytest.mark.django_db
 def test_the_command_refuses_a_second_corpus_unless_told_to_append():
     options = {"members": 20, "items": 10, "posts": 50, "index": "none", "until": SMALL["until"]}
-    call_command("generate_corpus", **options, stdout=None)
+    call_command(GenerateCorpus(), **options, stdout=None)
     with pytest.raises(CommandError, match="--append"):
-        call_command("generate_corpus", **options)
+        call_command(GenerateCorpus(), **options)
 
-    call_command("generate_corpus", **options, append=True, seed=2)
+    call_command(GenerateCorpus(), **options, append=True, seed=2)
 
     assert User.objects.filter(username__startswith=USERNAME_PREFIX).count() == 40
     assert Item.objects.count() == 20
@@ -214,9 +215,9 @@ def test_the_command_refuses_a_second_corpus_unless_told_to_append():
 @pytest.mark.django_db
 def test_the_command_needs_members_before_content():
     with pytest.raises(CommandError, match="members"):
-        call_command("generate_corpus", posts=10, index="none")
+        call_command(GenerateCorpus(), posts=10, index="none")
     with pytest.raises(CommandError, match="Nothing to do"):
-        call_command("generate_corpus")
+        call_command(GenerateCorpus())
 
 
 def index_snapshot():
