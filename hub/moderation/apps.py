@@ -41,6 +41,12 @@ class ModerationConfig(AppConfig):
             )
         )
         from hub.notifications import visibility
+        from hub.notifications.outbox import register_recipient_check
+
+        from .auth import can_sign_in
+
+        # A banned member (a quiet ban included) gets no more email from the hub.
+        register_recipient_check(can_sign_in)
 
         from .models import Case
         from .services import can_see_case

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hub.core.queue import task_at
 from hub.core.services import audit_record
 from hub.moderation import guard as pii_guard
 
@@ -519,8 +520,7 @@ def _invite_by_email(*, actor: Any, network: Network, email: str) -> Invitation:
     if user is not None:
         _tell_invited(invitation, user, actor)
     else:
-        from .tasks import email_signup_invitation
-
+        email_signup_invitation = task_at("hub.networks.tasks.email_signup_invitation")
         transaction.on_commit(lambda: email_signup_invitation.enqueue(invitation.pk))
     return invitation
 

@@ -25,6 +25,7 @@ import logging
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import formatdate
@@ -290,15 +291,23 @@ def _base_context(user: Any) -> dict[str, Any]:
     }
 
 
+# Checks a recipient must pass for the hub to email them; moderation registers "not banned"
+# (notifications sits below moderation, so it is told rather than importing it).
+RECIPIENT_CHECKS: list[Callable[[Any], bool]] = []
+
+
+def register_recipient_check(check: Callable[[Any], bool]) -> None:
+    if check not in RECIPIENT_CHECKS:
+        RECIPIENT_CHECKS.append(check)
+
+
 def render(email: OutboundEmail) -> tuple[EmailMultiAlternatives, list[int]] | None:
     """The message for an outbox row, built now, and the notifications it includes; None when
     nothing may be sent (member gone or without an address, email turned off, nothing left
     they may see)."""
-    from hub.moderation.auth import can_sign_in
-
     user = email.recipient
     # A banned member gets no more mail from the hub (their ban is emailed directly).
-    if not user.email or not can_sign_in(user):
+    if not user.email or not all(check(user) for check in RECIPIENT_CHECKS):
         return None
     if email.notification_id:
         return _render_notification(email, user)
