@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "hub.notifications",
     "hub.insights",
     "hub.api",
+    "hub.demo",
 ]
 
 MIDDLEWARE = [
