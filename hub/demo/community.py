@@ -22,7 +22,7 @@ from hub.community.services import (
 )
 from hub.core.richtext import html_to_text
 
-from .quiet import quieten_demo_notifications
+from .quiet import notifications_mark, quieten_demo_notifications
 from .reader import Demo
 
 DEFAULT_GAP_HOURS = 12
@@ -163,6 +163,7 @@ def load_forums(demo: Demo, stdout: Any = None) -> int:
     """Create the demo's public forum discussions through the services. Returns how many
     topics were added."""
     started = timezone.now()
+    mark = notifications_mark()
     names = {demo.jobs["moderator"]}
     for spec in demo.topics:
         names |= {spec["by"], *(reply["by"] for reply in spec.get("replies", []))}
@@ -184,5 +185,5 @@ def load_forums(demo: Demo, stdout: Any = None) -> int:
             continue
         _moderate(topic, spec, moderator)
         added += 1
-    quieten_demo_notifications(since=started)
+    quieten_demo_notifications(after=mark)
     return added

@@ -25,7 +25,7 @@ from hub.library.services import (
 )
 
 from . import taxonomy
-from .quiet import quieten_demo_notifications
+from .quiet import notifications_mark, quieten_demo_notifications
 from .reader import Demo
 
 PUBLISHED, SUBMITTED, RETURNED, DRAFT = "published", "submitted", "returned", "draft"
@@ -180,7 +180,7 @@ def _add_reactions(demo: Demo, items: dict[str, Item], users: dict) -> int:
 @transaction.atomic
 def load_library(demo: Demo, stdout: Any = None) -> int:
     """Create the demo library through the services. Returns how many items were added."""
-    started = timezone.now()
+    mark = notifications_mark()
     editor_name = demo.jobs["editor"]
     names = {spec["owner"] for spec in demo.items} | set(demo.reactors) | {editor_name}
     for threads in demo.comments.values():
@@ -211,7 +211,7 @@ def load_library(demo: Demo, stdout: Any = None) -> int:
     }
     comments = _add_comments(demo, published, users)
     reactions = _add_reactions(demo, published, users)
-    quieten_demo_notifications(since=started)
+    quieten_demo_notifications(after=mark)
     if comments or reactions:
         _say(stdout, f"Demo discussion: {comments} new comment(s), {reactions} new reaction(s).")
     return added

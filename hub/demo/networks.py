@@ -36,7 +36,7 @@ from hub.networks.services import (
 
 from . import taxonomy
 from .community import demo_users, line, post_thread, text_to_html
-from .quiet import quieten_demo_notifications
+from .quiet import notifications_mark, quieten_demo_notifications
 from .reader import Demo
 
 
@@ -213,6 +213,7 @@ def load_networks(demo: Demo, stdout: Any = None) -> int:
     """Create the demo networks and their content through the services. Returns how many
     networks were added."""
     started = timezone.now()
+    mark = notifications_mark()
     names = _usernames(demo)
     users = demo_users(names)
     creator = demo.jobs["network_creator"]
@@ -235,7 +236,7 @@ def load_networks(demo: Demo, stdout: Any = None) -> int:
         if network is not None:
             new_topics, new_resources = _fill(spec, network, users, categories, started)
             topics, resources = topics + new_topics, resources + new_resources
-    quieten_demo_notifications(since=started)
+    quieten_demo_notifications(after=mark)
     if topics or resources:
         _say(stdout, f"Demo networks: {topics} new discussion(s), {resources} new resource(s).")
     return added

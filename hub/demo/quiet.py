@@ -3,9 +3,9 @@ held and run at once, and the notifications they make are marked read and alread
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django.tasks.backends.dummy import DummyBackend
 from django.utils import timezone
@@ -19,13 +19,22 @@ NOTIFYING_TASKS = {
 EMAIL_TASK = "hub.notifications.tasks.send_notification_email"
 
 
-def quieten_demo_notifications(*, since: datetime) -> None:
+def notifications_mark() -> int:
+    """Where the notifications stand before a load: the newest one's id (0 when none)."""
+    from hub.notifications.models import Notification
+
+    return Notification.objects.aggregate(newest=Max("pk"))["newest"] or 0
+
+
+def quieten_demo_notifications(*, after: int) -> None:
     """Demo-only: the services told people about the content just loaded. Mark those
-    notifications read and already emailed (the queued email tasks then skip them)."""
+    notifications (every one newer than the mark `after`) read and already emailed, so the
+    queued email tasks skip them. By id, not by time: a notification about something posted
+    anonymously keeps only its day, which is earlier than the load began."""
     from hub.notifications.models import Notification
 
     now = timezone.now()
-    Notification.objects.filter(created__gte=since).update(read_at=now, emailed_at=now)
+    Notification.objects.filter(pk__gt=after).update(read_at=now, emailed_at=now)
 
 
 @contextmanager
@@ -41,7 +50,7 @@ def tasks_held() -> Iterator[DummyBackend]:
         task_backends[DEFAULT_TASK_BACKEND_ALIAS] = real
 
 
-def settle(held: DummyBackend, *, since: datetime) -> list:
+def settle(held: DummyBackend, *, after: int) -> list:
     """Run the held notification tasks now and quieten what they created (a fresh demo starts
     with a quiet inbox). Returns the other held tasks, for the real backend."""
     from hub.notifications.models import Notification
@@ -54,7 +63,7 @@ def settle(held: DummyBackend, *, since: datetime) -> list:
                 result.task.call(*result.args, **result.kwargs)
             elif result.task.module_path != EMAIL_TASK:
                 later.append(result)
-        quieten_demo_notifications(since=since)
+        quieten_demo_notifications(after=after)
     # Emails queued for the notifications just quietened would be skipped: drop them.
     for result in [*results, *held.results]:
         if result.task.module_path == EMAIL_TASK:

@@ -18,6 +18,7 @@ from hub.community.models import Forum, Post, Topic
 from hub.core.models import AuditEntry
 from hub.core.richtext import html_to_text
 from hub.demo.community import text_to_html
+from hub.demo.quiet import notifications_mark
 from hub.demo.quiet import settle as _settle
 from hub.demo.quiet import tasks_held as _tasks_held
 from hub.demo.reader import read_demo
@@ -280,7 +281,7 @@ def test_held_notification_tasks_run_at_once_and_arrive_quietly(
     quietened, so the worker finds nothing left to send."""
     author, replier = MemberFactory(), MemberFactory()
     forum = Forum.objects.order_by("position").first()
-    since = timezone.now()
+    mark = notifications_mark()
     with _tasks_held() as held:
         with django_capture_on_commit_callbacks(execute=True):
             topic = community_services.topic_start(
@@ -292,7 +293,7 @@ def test_held_notification_tasks_run_at_once_and_arrive_quietly(
         assert {r.task.module_path for r in held.results} == {
             "hub.community.tasks.notify_about_post"
         }
-        later = _settle(held, since=since)
+        later = _settle(held, after=mark)
     assert later == []
     notifications = Notification.objects.filter(recipient=author)
     assert notifications.count() == 1  # the mention (the reply itself is not told twice)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from hub.demo.checks import problems
 from hub.demo.community import load_forums
@@ -10,7 +9,7 @@ from hub.demo.gallery import load_error_traps
 from hub.demo.library import load_library
 from hub.demo.members import load_members
 from hub.demo.networks import load_networks
-from hub.demo.quiet import settle, tasks_held
+from hub.demo.quiet import notifications_mark, settle, tasks_held
 from hub.demo.reader import read_demo
 
 
@@ -27,12 +26,12 @@ class Command(BaseCommand):
         # content file stops here, before anything is written, with the file to fix.
         if found := problems(demo):
             raise CommandError("The demo content has problems:\n- " + "\n- ".join(found))
-        started = timezone.now()
+        mark = notifications_mark()
         with tasks_held() as held:
             with transaction.atomic():
                 self._load(demo)
             # Committed: the tasks queued on commit are now held.
-            later = settle(held, since=started)
+            later = settle(held, after=mark)
         for result in later:
             result.task.enqueue(*result.args, **result.kwargs)
 
