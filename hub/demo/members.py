@@ -8,6 +8,7 @@ A member who already exists keeps whatever they changed since.
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from hub.accounts.models import Organisation, User
@@ -23,15 +24,18 @@ def load_members(demo: Demo) -> int:
         organisations[spec["name"]], _ = Organisation.objects.get_or_create(
             name=spec["name"], defaults={"kind": spec["kind"], "country": spec["country"]}
         )
-    created = 0
+    created, encoded = 0, None
     for spec in demo.members:
         if User.objects.filter(username=spec["username"]).exists():
             continue  # keep whatever the demo user changed since
-        created += _create(spec, organisations, demo.password)
+        # The demo's password is published, so one hash serves every member: hashing it once
+        # (about 0.4 s) instead of once per member (over 6 s) keeps the load quick.
+        encoded = encoded or make_password(demo.password)
+        created += _create(spec, organisations, encoded)
     return created
 
 
-def _create(spec: dict[str, Any], organisations: dict[str, Organisation], password: str) -> int:
+def _create(spec: dict[str, Any], organisations: dict[str, Organisation], encoded: str) -> int:
     roles = spec.get("roles", [])
     user = User(
         username=spec["username"],
@@ -47,7 +51,7 @@ def _create(spec: dict[str, Any], organisations: dict[str, Organisation], passwo
         is_staff="Administrator" in roles,
         is_superuser="Administrator" in roles,
     )
-    user.set_password(password)
+    user.password = encoded
     user.save()
     user.groups.set([Group.objects.get(name=r) for r in ["Member", *roles]])
     EmailAddress.objects.create(user=user, email=spec["email"], verified=True, primary=True)

@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -76,3 +77,12 @@ def test_the_summary_says_what_was_new(loaded):
         "Demo events ready: 0 new event(s).",
         "Demo error traps ready: 0 new.",
     ]
+
+
+def test_every_demo_member_signs_in_with_the_published_password(loaded):
+    demo = read_demo()
+    users = get_user_model().objects.filter(username__in=[m["username"] for m in demo.members])
+    assert users.count() == len(demo.members)
+    for user in users:
+        assert user.check_password(demo.password), user.username
+        assert not user.check_password(demo.password + "x"), user.username
