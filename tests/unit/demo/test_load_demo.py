@@ -12,6 +12,8 @@ from django.test import override_settings
 
 from hub.demo.reader import read_demo
 
+pytestmark = pytest.mark.django_db
+
 # Rows that come and go with sign-ins, not with the demo.
 TRANSIENT = {"sessions.Session"}
 
