@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "hub.moderation",
     "hub.search",
     "hub.notifications",
+    "hub.demo",
 ]
 
 MIDDLEWARE = [

@@ -12,17 +12,18 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from hub.accounts.management.commands.load_demo import _settle, _tasks_held
-from hub.community import demo_content as forum_content
 from hub.community import queries as community_queries
 from hub.community import services as community_services
-from hub.community.demo import text_to_html
 from hub.community.models import Forum, Post, Topic
 from hub.core.models import AuditEntry
 from hub.core.richtext import html_to_text
+from hub.demo.community import text_to_html
+from hub.demo.quiet import notifications_mark
+from hub.demo.quiet import settle as _settle
+from hub.demo.quiet import tasks_held as _tasks_held
+from hub.demo.reader import read_demo
 from hub.library import queries as library_queries
 from hub.library.models import Item, ItemStatus
-from hub.networks import demo_content as network_content
 from hub.networks.models import (
     Invitation,
     InvitationStatus,
@@ -93,11 +94,11 @@ def _outsider(network: Network):
 def test_loading_twice_adds_nothing_the_second_time(loaded):
     assert loaded["first"] == loaded["second"]
     assert (
-        f"Demo networks ready: {len(network_content.NETWORKS)} new network(s)."
+        f"Demo networks ready: {len(read_demo().networks)} new network(s)."
         in (loaded["first_output"])
     )
     assert (
-        f"Demo forums ready: {len(forum_content.TOPICS)} new discussion(s)."
+        f"Demo forums ready: {len(read_demo().topics)} new discussion(s)."
         in (loaded["first_output"])
     )
     assert "Demo networks ready: 0 new network(s)." in loaded["second_output"]
@@ -240,8 +241,8 @@ def test_the_demo_starts_with_a_quiet_inbox(loaded):
 
 
 def _threads():
-    yield from forum_content.TOPICS
-    for network in network_content.NETWORKS:
+    yield from read_demo().topics
+    for network in read_demo().networks:
         yield from network["topics"]
 
 
@@ -280,7 +281,7 @@ def test_held_notification_tasks_run_at_once_and_arrive_quietly(
     quietened, so the worker finds nothing left to send."""
     author, replier = MemberFactory(), MemberFactory()
     forum = Forum.objects.order_by("position").first()
-    since = timezone.now()
+    mark = notifications_mark()
     with _tasks_held() as held:
         with django_capture_on_commit_callbacks(execute=True):
             topic = community_services.topic_start(
@@ -292,7 +293,7 @@ def test_held_notification_tasks_run_at_once_and_arrive_quietly(
         assert {r.task.module_path for r in held.results} == {
             "hub.community.tasks.notify_about_post"
         }
-        later = _settle(held, since=since)
+        later = _settle(held, after=mark)
     assert later == []
     notifications = Notification.objects.filter(recipient=author)
     assert notifications.count() == 1  # the mention (the reply itself is not told twice)

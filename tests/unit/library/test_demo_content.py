@@ -8,10 +8,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from hub.accounts.demo import MEMBERS
+from hub.demo.reader import read_demo
 from hub.engagement.models import Comment, Reaction
 from hub.engagement.queries import content_type_for
-from hub.library import demo_content
 from hub.library.models import (
     GOOD_PRACTICE_FIELDS,
     Category,
@@ -30,7 +29,7 @@ TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\b")
 # An NHS-number-like run of ten digits, with or without the usual spaces or dashes.
 TEN_DIGITS = re.compile(r"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
 INITIAL_AS_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Patient)\s+[A-Z]\b")
-MEMBER_NAMES = {name for m in MEMBERS for name in (m[3], m[4])}
+MEMBER_NAMES = {m[key] for m in read_demo().members for key in ("first_name", "last_name")}
 
 
 def _counts() -> dict[str, int]:
@@ -76,8 +75,8 @@ def _texts(item: Item) -> list[str]:
 
 def test_loading_twice_adds_nothing_the_second_time(loaded):
     assert loaded["first"] == loaded["second"]
-    assert loaded["first"]["items"] == len(demo_content.ITEMS)
-    assert f"Demo library ready: {len(demo_content.ITEMS)} new item(s)." in loaded["first_output"]
+    assert loaded["first"]["items"] == len(read_demo().items)
+    assert f"Demo library ready: {len(read_demo().items)} new item(s)." in loaded["first_output"]
     assert "Demo library ready: 0 new item(s)." in loaded["second_output"]
     assert "comment" not in loaded["second_output"]
 
@@ -159,4 +158,4 @@ def test_members_discuss_and_react_to_published_items(loaded):
         assert reactions.count() <= 8
         assert not reactions.filter(user=item.owner).exists()
         assert item.reaction_count == reactions.count()
-    assert Reaction.objects.count() >= len(demo_content.ITEMS)
+    assert Reaction.objects.count() >= len(read_demo().items)
