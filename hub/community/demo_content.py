@@ -16,7 +16,7 @@ Each topic is a dict with these keys (optional ones in brackets):
 Mentions are written "@username" and become links to the member's profile.
 """
 
-# The forums, as in hub/core/data/taxonomy.json.
+# The forums, as in hub/taxonomy/data/taxonomy.json.
 COMM = "Commissioning, service provision and innovation in health and care"
 COVID = "Coronavirus (COVID-19)"
 CULTURE = "Culture"

@@ -8,8 +8,9 @@ from typing import Any
 from django.utils import timezone
 
 from hub.accounts.models import User
-from hub.library.models import Category, Item
+from hub.library.models import Item
 from hub.networks.models import Network
+from hub.taxonomy.models import Category
 
 from . import permissions as perms
 from . import recurrence, services

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from hub.library.models import Category
 from hub.moderation import guard as pii_guard
 from hub.networks.access import can_see_network_content
 from hub.networks.models import Network
+from hub.taxonomy.models import Category
 
 from . import calendars, queries, recurrence, services
 from . import permissions as perms

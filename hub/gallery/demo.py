@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
 
-from hub.library.models import Category
+from hub.taxonomy.models import Category
 
 from . import services
 from .models import ErrorTrap

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.core.ratelimit import rate_limit_hit
-from hub.library.models import Category
-from hub.library.queries import tag_for_page
 from hub.moderation import guard as pii_guard
+from hub.taxonomy.models import Category
+from hub.taxonomy.queries import tag_for_page
 
 from . import permissions as perms
 from . import queries, services

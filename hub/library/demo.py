@@ -17,9 +17,10 @@ from django.utils.text import slugify
 from hub.engagement.models import Comment, Reaction, ReactionKind
 from hub.engagement.queries import content_type_for
 from hub.engagement.services import comment_add, reaction_toggle
+from hub.taxonomy.models import Category, Series
 
 from . import demo_content as content
-from .models import Category, Item, ItemStatus, Series
+from .models import Item, ItemStatus
 from .services import (
     ItemData,
     SafetyActionData,

@@ -21,7 +21,7 @@ SUBMITTED = "submitted"
 RETURNED = "returned"
 DRAFT = "draft"
 
-# Library areas, as in hub/core/data/taxonomy.json.
+# Library areas, as in hub/taxonomy/data/taxonomy.json.
 COMM = "Commissioning, service provision and innovation in health and care"
 COVID = "Coronavirus (COVID-19)"
 CULTURE = "Culture"

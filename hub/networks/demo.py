@@ -19,8 +19,9 @@ from hub.community.demo import (
     text_to_html,
 )
 from hub.community.models import Topic
-from hub.library.models import Category, Item
+from hub.library.models import Item
 from hub.library.services import ItemData, item_create, item_publish, item_submit
+from hub.taxonomy.models import Category
 
 from . import demo_content as content
 from .models import Invitation, JoinRequest, MemberRole, Membership, Network, NetworkKind

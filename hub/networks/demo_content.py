@@ -31,7 +31,7 @@ PRIVATE = "private"
 # Who creates networks (network_create needs a site administrator or staff member).
 CREATOR = "admin"
 
-# Library areas, as in hub/core/data/taxonomy.json.
+# Library areas, as in hub/taxonomy/data/taxonomy.json.
 CULTURE = "Culture"
 IPS = "Improving patient safety"
 INV = "Investigations, risk management and legal issues"

@@ -12,17 +12,9 @@ from hub.accounts.demo import MEMBERS
 from hub.engagement.models import Comment, Reaction
 from hub.engagement.queries import content_type_for
 from hub.library import demo_content
-from hub.library.models import (
-    GOOD_PRACTICE_FIELDS,
-    Category,
-    Item,
-    ItemKind,
-    ItemStatus,
-    SafetyAction,
-    Series,
-    Tag,
-)
+from hub.library.models import GOOD_PRACTICE_FIELDS, Item, ItemKind, ItemStatus, SafetyAction
 from hub.library.services import STRUCTURED_TEXT_FIELDS, item_problems
+from hub.taxonomy.models import Category, Series, Tag
 
 pytestmark = pytest.mark.django_db
 
