@@ -28,17 +28,9 @@ from django.utils.text import slugify
 
 from hub.accounts.models import MemberType, Organisation, OrganisationKind, User
 from hub.community.models import Forum, Post, Topic
-from hub.library.models import (
-    Audience,
-    CareSetting,
-    Category,
-    Item,
-    ItemKind,
-    ItemStatus,
-    LearningResponse,
-    Tag,
-)
+from hub.library.models import Item, ItemKind, ItemStatus, LearningResponse
 from hub.networks.models import MemberRole, Membership, Network, NetworkKind
+from hub.taxonomy.models import Audience, CareSetting, Category, Tag
 
 # Generated members are recognised by this username prefix and email domain.
 USERNAME_PREFIX = "corpus-"

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "hub.core",
+    "hub.taxonomy",
     "hub.accounts",
     "hub.library",
     "hub.engagement",

@@ -48,11 +48,11 @@ def problems(
             if categories is not None and tuple(pair) not in categories:
                 area, name = pair
                 what = f"area {area!r}" if name is None else f"category {name!r} in {area!r}"
-                found.append(f"{where}: no {what} in hub/core/data/taxonomy.json")
+                found.append(f"{where}: no {what} in hub/taxonomy/data/taxonomy.json")
 
     def category_name(name: str, where: str) -> None:
         if categories is not None and name not in {c for _, c in categories if c}:
-            found.append(f"{where}: no category {name!r} in hub/core/data/taxonomy.json")
+            found.append(f"{where}: no category {name!r} in hub/taxonomy/data/taxonomy.json")
 
     titles = Counter(spec["title"] for spec in demo.items)
     for spec in demo.items:

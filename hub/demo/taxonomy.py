@@ -3,7 +3,7 @@ categories and series up here, so a move of those models changes this file alone
 
 from django.utils.text import slugify
 
-from hub.library.models import Category, Series
+from hub.taxonomy.models import Category, Series
 
 
 def categories() -> dict[tuple[str, str | None], Category]:

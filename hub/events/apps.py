@@ -14,6 +14,12 @@ class EventsConfig(AppConfig):
         from .permissions import can_view_event
 
         register_event_kind()
+
+        from hub.taxonomy.queries import register_tag_carrier
+
+        from .queries import events_carrying_tag
+
+        register_tag_carrier("events.event", events_carrying_tag)
         # Event emails, digests and the centre ask again, when shown, whether the member may
         # still see the event (e.g. they left the network that runs it).
         visibility.register(Event, can_view_event)

@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 
 from hub.core.richtext import RichTextField
-from hub.library.forms import CategoryChoiceField
+from hub.taxonomy.forms import CategoryChoiceField
 
 from . import recurrence
 from .models import EventFormat, EventStatus, MonthWeek, Repeat

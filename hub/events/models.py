@@ -67,8 +67,8 @@ class Event(models.Model):
         related_name="events",
         help_text="A network's events are seen by its members only.",
     )
-    categories = models.ManyToManyField("library.Category", related_name="events", blank=True)
-    tags = models.ManyToManyField("library.Tag", related_name="events", blank=True)
+    categories = models.ManyToManyField("taxonomy.Category", related_name="events", blank=True)
+    tags = models.ManyToManyField("taxonomy.Tag", related_name="events", blank=True)
 
     venue = models.CharField(max_length=300, blank=True)
     online_url = models.URLField("online joining link", max_length=500, blank=True)

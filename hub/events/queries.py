@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hub.moderation.auth import can_sign_in
@@ -27,6 +27,15 @@ def events_visible_to(viewer: Any) -> QuerySet[Event]:
     if viewer.is_authenticated:
         return events.filter(~Q(status=EventStatus.DRAFT) | Q(organiser_id=viewer.pk))
     return events.listed()
+
+
+def events_carrying_tag(viewer: Any) -> Exists:
+    """Events' tag carrier (hub.taxonomy.queries.tags_visible_to): a visible event has it."""
+    return Exists(
+        Event.tags.through.objects.filter(
+            tag_id=OuterRef("pk"), event_id__in=events_visible_to(viewer).values("pk")
+        )
+    )
 
 
 def public_events() -> QuerySet[Event]:

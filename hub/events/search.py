@@ -17,7 +17,7 @@ def _indexable():
 
 
 def event_document(event: Event) -> Document:
-    from hub.library.models import Category
+    from hub.taxonomy.models import Category
 
     categories = sorted(event.categories.all(), key=lambda c: (c.parent_id is not None, c.pk))
     category_ids: set[int] = set()

@@ -217,7 +217,7 @@ def _apply(event: Event, data: EventData) -> None:
 
 
 def _save_relations(event: Event, data: EventData) -> None:
-    from hub.library.services import tags_from_names
+    from hub.taxonomy.services import tags_from_names
 
     event.categories.set(data.categories)
     event.tags.set(tags_from_names(data.tag_names))

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hub.core.params import int_param, page_param
-from hub.library.models import Category
 from hub.moderation import guard as pii_guard
 from hub.networks.access import can_see_network_content
 from hub.networks.models import Network
+from hub.taxonomy.models import Category
 
 from . import calendars, queries, recurrence, services
 from . import permissions as perms

@@ -11,6 +11,12 @@ class GalleryConfig(AppConfig):
 
         register_gallery_kinds()
 
+        from hub.taxonomy.queries import register_tag_carrier
+
+        from .queries import traps_carrying_tag
+
+        register_tag_carrier("gallery.errortrap", traps_carrying_tag)
+
         from .moderation import register_moderated_kinds
 
         register_moderated_kinds()

@@ -2,8 +2,8 @@ from django import forms
 
 from hub.core.anonymity import ANONYMOUS_HELP, ANONYMOUS_LABEL
 from hub.core.images import Region
-from hub.library.forms import CategoryChoiceField
-from hub.library.models import CareSetting
+from hub.taxonomy.forms import CategoryChoiceField
+from hub.taxonomy.models import CareSetting
 
 from .services import TrapDetails
 

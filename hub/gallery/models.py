@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from hub.library.models import CareSetting
+from hub.taxonomy.models import CareSetting
 
 
 class TrapStatus(models.TextChoices):
@@ -45,8 +45,8 @@ class ErrorTrap(models.Model):
     caption = models.CharField(max_length=300, blank=True)
     alt_text = models.CharField("description of the photo", max_length=300)
 
-    categories = models.ManyToManyField("library.Category", related_name="error_traps", blank=True)
-    tags = models.ManyToManyField("library.Tag", related_name="error_traps", blank=True)
+    categories = models.ManyToManyField("taxonomy.Category", related_name="error_traps", blank=True)
+    tags = models.ManyToManyField("taxonomy.Tag", related_name="error_traps", blank=True)
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="error_traps"

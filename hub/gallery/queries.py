@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from hub.library.models import Category, Tag
+from hub.taxonomy.models import Category, Tag
 
 from . import permissions as perms
 from .models import ErrorTrap, TrapStatus
@@ -23,6 +23,15 @@ def traps_visible_to(viewer: Any) -> QuerySet[ErrorTrap]:
         if perms.can_moderate(viewer):
             allowed |= ~Q(status=TrapStatus.DRAFT)
     return ErrorTrap.objects.filter(allowed)
+
+
+def traps_carrying_tag(viewer: Any) -> Exists:
+    """The gallery's tag carrier (hub.taxonomy.queries.tags_visible_to): a visible trap has it."""
+    return Exists(
+        ErrorTrap.tags.through.objects.filter(
+            tag_id=OuterRef("pk"), errortrap_id__in=traps_visible_to(viewer).values("pk")
+        )
+    )
 
 
 def published_traps(*, category: Category | None = None, tag: Tag | None = None):

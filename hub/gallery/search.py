@@ -11,7 +11,7 @@ from .models import ErrorTrap
 
 
 def trap_document(trap: ErrorTrap) -> Document:
-    from hub.library.models import Category
+    from hub.taxonomy.models import Category
 
     categories = sorted(trap.categories.all(), key=lambda c: (c.parent_id is not None, c.pk))
     category_ids: set[int] = set()

@@ -19,11 +19,11 @@ from django.utils.text import slugify
 
 from hub.core.images import ImageLimits, Region, obscure_regions, reencode_image, resized_copies
 from hub.core.services import audit_record
-from hub.library.models import CareSetting, Category
-from hub.library.services import tags_from_names
 from hub.moderation import guard as pii_guard
 from hub.moderation import services as moderation
 from hub.search.services import index_on_commit
+from hub.taxonomy.models import CareSetting, Category
+from hub.taxonomy.services import tags_from_names
 
 from . import permissions as perms
 from .models import ErrorTrap, TrapStatus

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hub.core.params import page_param
 from hub.core.ratelimit import rate_limit_hit
-from hub.library.models import Category
-from hub.library.queries import tag_for_page
 from hub.moderation import guard as pii_guard
+from hub.taxonomy.models import Category
+from hub.taxonomy.queries import tag_for_page
 
 from . import permissions as perms
 from . import queries, services

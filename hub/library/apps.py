@@ -11,6 +11,12 @@ class LibraryConfig(AppConfig):
 
         register_library_kinds()
 
+        from hub.taxonomy.queries import register_tag_carrier
+
+        from .queries import items_carrying_tag
+
+        register_tag_carrier("library.item", items_carrying_tag)
+
         from .moderation import register_moderated_kinds
 
         register_moderated_kinds()

@@ -1,10 +1,11 @@
 """Library items, categories and tags take part in comments, reactions and follows."""
 
 from hub.engagement.registry import EngageableKind, register
+from hub.taxonomy.models import Category, Tag
+from hub.taxonomy.queries import can_see_tag
 
-from .models import Category, Item, Tag
+from .models import Item
 from .permissions import can_view_item
-from .queries import can_see_tag
 
 
 def _item_counts_changed(item: Item, comments: int, reactions: int) -> None:

@@ -7,9 +7,11 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from hub.core.richtext import html_to_text
 from hub.core.templatetags.safety import public_time
+from hub.taxonomy.models import Category
+from hub.taxonomy.queries import public_tags
 
 from . import queries
-from .models import Category, Item, ItemKind
+from .models import Item, ItemKind
 
 FEED_LENGTH = 30
 
@@ -82,7 +84,7 @@ class TagFeed(LibraryFeed):
     def get_object(self, request, slug):
         # A feed is a public document (read by feed readers, without a session): only tags
         # that public content carries have one.
-        return get_object_or_404(queries.public_tags(), slug=slug)
+        return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, tag):
         return f"Safety Hub library: tagged “{tag.name}”"

@@ -5,6 +5,8 @@ from django_countries.fields import LazyTypedChoiceField
 
 from hub.core.anonymity import ANONYMOUS_HELP, ANONYMOUS_LABEL
 from hub.core.richtext import RichTextField
+from hub.taxonomy.forms import CategoryChoiceField
+from hub.taxonomy.models import Audience, CareSetting, Series
 
 from .models import (
     AAR_QUESTIONS,
@@ -12,12 +14,8 @@ from .models import (
     SEIPS_FACTORS,
     ActionStatus,
     ActionStrength,
-    Audience,
-    CareSetting,
-    Category,
     ItemKind,
     LearningResponse,
-    Series,
 )
 from .services import ItemData, SafetyActionData
 
@@ -29,37 +27,6 @@ KIND_HELP = {
     ItemKind.INCIDENT_LEARNING: "What a patient safety incident taught, and the actions taken.",
     ItemKind.STORY: "A first-person experience of care, as a patient, carer or member of staff.",
 }
-
-
-class CategoryChoiceField(forms.ModelMultipleChoiceField):
-    """Categories grouped under their areas."""
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            # Leaves only: categories, and areas that have no categories of their own.
-            queryset=Category.objects.filter(children__isnull=True).select_related("parent"),
-            widget=forms.CheckboxSelectMultiple,
-            **kwargs,
-        )
-
-    def label_from_instance(self, obj):
-        return obj.name
-
-    @property
-    def grouped(self):
-        return self._grouped()
-
-    def _grouped(self):
-        groups: dict[str, list] = {}
-
-        def by_area(category):
-            area = category.parent or category
-            return (area.position, area.pk, category.position if category.parent_id else -1)
-
-        for category in sorted(self.queryset, key=by_area):
-            area = category.parent or category
-            groups.setdefault(area.name, []).append(category)
-        return groups
 
 
 class ItemForm(forms.Form):

@@ -5,71 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-
-class CategoryQuerySet(models.QuerySet):
-    def areas(self):
-        return self.filter(parent__isnull=True)
-
-
-class Category(models.Model):
-    """A library category. Top-level categories are the library's areas."""
-
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
-    position = models.PositiveIntegerField(default=0)
-
-    objects = CategoryQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name_plural = "categories"
-        constraints = [
-            models.UniqueConstraint(fields=["parent", "name"], name="library_category_unique_name")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("library:category", kwargs={"slug": self.slug})
-
-    @property
-    def is_area(self) -> bool:
-        return self.parent_id is None
-
-
-class Tag(models.Model):
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=70, unique=True)
-    created = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("library:tag", kwargs={"slug": self.slug})
-
-
-class Series(models.Model):
-    """A run of related items, such as an interview series."""
-
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "series"
-
-    def __str__(self) -> str:
-        return self.name
+from hub.taxonomy.models import Audience, CareSetting, Category, Series, Tag
 
 
 class ItemKind(models.TextChoices):
@@ -88,29 +24,6 @@ class ItemStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     PUBLISHED = "published", "Published"
     DECLINED = "declined", "Declined"
-
-
-class Audience(models.TextChoices):
-    EVERYONE = "everyone", "Everyone"
-    PATIENTS_PUBLIC = "patients_public", "Patients and the public"
-    STAFF = "staff", "Health and care staff"
-    SAFETY_LEADS = "safety_leads", "Patient safety leads"
-    LEADERS = "leaders", "Boards and senior leaders"
-    RESEARCHERS = "researchers", "Researchers"
-    COMMISSIONERS = "commissioners", "Commissioners and regulators"
-
-
-class CareSetting(models.TextChoices):
-    ANY = "any", "Any setting"
-    ACUTE = "acute", "Acute hospital"
-    PRIMARY = "primary", "Primary care"
-    MENTAL_HEALTH = "mental_health", "Mental health"
-    COMMUNITY = "community", "Community care"
-    AMBULANCE = "ambulance", "Ambulance and urgent care"
-    MATERNITY = "maternity", "Maternity"
-    SOCIAL_CARE = "social_care", "Social care"
-    PHARMACY = "pharmacy", "Pharmacy"
-    HOME = "home", "At home"
 
 
 class LearningResponse(models.TextChoices):

@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hub.networks.access import can_see_network_content, network_filter
+from hub.taxonomy.models import Category, Tag
 
 from . import permissions as perms
-from .models import Category, Item, ItemKind, ItemStatus, Tag
+from .models import Item, ItemKind, ItemStatus
 
 SORTS = {
     "newest": ("-published_at", "-id"),
@@ -151,79 +151,12 @@ def items_of_author(*, viewer: Any) -> QuerySet[Item]:
 # Tags ---------------------------------------------------------------------------------------
 
 
-def tags_visible_to(viewer: Any) -> QuerySet[Tag]:
-    """Every tag this viewer may know of.
-
-    A tag exists for a viewer only while content they may see carries it: a library item
-    (items_visible_to), an event (events_visible_to) or an error trap (traps_visible_to). A tag
-    used only on drafts, items in review, hidden error traps or a network's content names
-    nothing to anyone else, so suggestions, tag pages, feeds, counts and the sitemap all start
-    from here. One EXISTS per kind, each stopping at the first visible row that carries it.
-    """
-    from hub.events.models import Event
-    from hub.events.queries import events_visible_to
-    from hub.gallery.models import ErrorTrap
-    from hub.gallery.queries import traps_visible_to
-
-    viewer = viewer if viewer is not None else AnonymousUser()
-    carried = [
-        Exists(
-            Item.tags.through.objects.filter(
-                tag_id=OuterRef("pk"), item_id__in=items_visible_to(viewer).values("pk")
-            )
-        ),
-        Exists(
-            Event.tags.through.objects.filter(
-                tag_id=OuterRef("pk"), event_id__in=events_visible_to(viewer).values("pk")
-            )
-        ),
-        Exists(
-            ErrorTrap.tags.through.objects.filter(
-                tag_id=OuterRef("pk"), errortrap_id__in=traps_visible_to(viewer).values("pk")
-            )
-        ),
-    ]
-    return Tag.objects.filter(carried[0] | carried[1] | carried[2])
-
-
-def public_tags() -> QuerySet[Tag]:
-    """The tags anyone may know of (feeds and the sitemap, read without a session)."""
-    return tags_visible_to(AnonymousUser())
-
-
-def tag_for_page(*, viewer: Any, slug: str) -> Tag | None:
-    """The tag at this address, if the viewer may know of it (else None: a 404).
-
-    Public tags are looked up first: that needs none of the viewer's roles or networks, so most
-    tag pages cost one query. The tag found is marked as visible to this viewer, so the follow
-    button on its page does not ask again.
-    """
-    tag = public_tags().filter(slug=slug).first()
-    if tag is None and viewer.is_authenticated:
-        tag = tags_visible_to(viewer).filter(slug=slug).first()
-    if tag is not None:
-        tag._visible_to = getattr(viewer, "pk", None)
-    return tag
-
-
-def can_see_tag(viewer: Any, tag: Tag) -> bool:
-    """May this viewer know of this tag (tags_visible_to, for one tag)?"""
-    if getattr(tag, "_visible_to", False) == getattr(viewer, "pk", None):
-        return True
-    if public_tags().filter(pk=tag.pk).exists():
-        return True
-    return viewer.is_authenticated and tags_visible_to(viewer).filter(pk=tag.pk).exists()
-
-
-def tag_suggestions(*, viewer: Any, prefix: str, limit: int = 10) -> list[str]:
-    prefix = prefix.strip()
-    if not prefix:
-        return []
-    return list(
-        tags_visible_to(viewer)
-        .filter(name__istartswith=prefix)
-        .order_by("name")
-        .values_list("name", flat=True)[:limit]
+def items_carrying_tag(viewer: Any) -> Exists:
+    """The library's tag carrier (hub.taxonomy.queries.tags_visible_to): a visible item has it."""
+    return Exists(
+        Item.tags.through.objects.filter(
+            tag_id=OuterRef("pk"), item_id__in=items_visible_to(viewer).values("pk")
+        )
     )
 
 

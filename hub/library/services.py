@@ -19,6 +19,8 @@ from hub.moderation import guard as pii_guard
 from hub.moderation.services import cleared_tokens, record_clearances, require_can_post
 from hub.networks.access import can_see_network_content
 from hub.search.services import index_on_commit, record_view
+from hub.taxonomy.models import Category, Series
+from hub.taxonomy.services import tags_from_names
 
 from . import permissions as perms
 from .files import check_attachment, random_storage_name
@@ -27,7 +29,6 @@ from .models import (
     GOOD_PRACTICE_FIELDS,
     SEIPS_FACTORS,
     Attachment,
-    Category,
     Item,
     ItemKind,
     ItemRevision,
@@ -35,8 +36,6 @@ from .models import (
     ItemTransition,
     LearningResponse,
     SafetyAction,
-    Series,
-    Tag,
 )
 
 STRUCTURED_TEXT_FIELDS = (
@@ -188,28 +187,6 @@ def _unique_slug(title: str, exclude_pk: int | None = None) -> str:
     while Item.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-def tags_from_names(names: list[str]) -> list[Tag]:
-    """The tags with these names, made when new. Every content kind attaches its tags through
-    here, so the patient-data guard reads each name first: a tag that may identify someone
-    raises a ValidationError on "tags" (hub.moderation.guard.require_clean_tags)."""
-    pii_guard.require_clean_tags(names)
-    tags = []
-    for raw in names:
-        name = " ".join(raw.split())[:60]
-        if not name:
-            continue
-        tag = Tag.objects.filter(name__iexact=name).first()
-        if tag is None:
-            slug = slugify(name)[:60] or "tag"
-            base, n = slug, 2
-            while Tag.objects.filter(slug=slug).exists():
-                slug, n = f"{base}-{n}", n + 1
-            tag = Tag.objects.create(name=name, slug=slug)
-        if tag not in tags:
-            tags.append(tag)
-    return tags
 
 
 def _apply(item: Item, data: ItemData) -> dict[str, tuple[Any, Any]]:

@@ -1,9 +1,10 @@
 from django.contrib.sitemaps import Sitemap
 
 from hub.core.templatetags.safety import public_time
+from hub.taxonomy.models import Category
+from hub.taxonomy.queries import public_tags
 
-from .models import Category, Item
-from .queries import public_tags
+from .models import Item
 
 
 class ItemSitemap(Sitemap):

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from hub.core.params import int_param, page_param
 from hub.core.richtext import html_to_text
 from hub.moderation import guard as pii_guard
+from hub.taxonomy.models import Category
+from hub.taxonomy.queries import tag_for_page, tag_suggestions
 
 from . import permissions as perms
 from . import queries, services
@@ -25,7 +27,7 @@ from .forms import (
     ReturnForm,
     SafetyActionFormSet,
 )
-from .models import Category, Item, ItemKind
+from .models import Item, ItemKind
 
 PAGE_SIZE = 20
 PII_NOT_SUBMITTED = (
@@ -81,7 +83,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    tag = queries.tag_for_page(viewer=request.user, slug=slug)
+    tag = tag_for_page(viewer=request.user, slug=slug)
     if tag is None:
         raise Http404("No such tag")
     sort = _sort(request)
@@ -104,7 +106,7 @@ def kind_list(request: HttpRequest, kind: str) -> HttpResponse:
 @require_GET
 def tag_autocomplete(request: HttpRequest) -> JsonResponse:
     prefix = request.GET.get("q", "")[:60]
-    return JsonResponse({"tags": queries.tag_suggestions(viewer=request.user, prefix=prefix)})
+    return JsonResponse({"tags": tag_suggestions(viewer=request.user, prefix=prefix)})
 
 
 def _item_or_404(request: HttpRequest, slug: str) -> Item:

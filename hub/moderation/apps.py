@@ -7,6 +7,13 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self) -> None:
+        from hub.taxonomy.services import register_tag_name_check
+
+        from .guard import require_clean_tags
+
+        # Every tag any content kind attaches is read by the patient-data guard first.
+        register_tag_name_check(require_clean_tags)
+
         from hub.notifications.kinds import KindEntry, register_kind
         from hub.notifications.models import Delivery
 

@@ -12,10 +12,10 @@ from hub.accounts.forms import DirectoryFilterForm
 from hub.community.models import Forum
 from hub.core.params import page_param
 from hub.core.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
-from hub.library.models import Category
-from hub.library.queries import tags_visible_to
 from hub.networks.access import member_network_ids
 from hub.networks.models import Network
+from hub.taxonomy.models import Category
+from hub.taxonomy.queries import tags_visible_to
 
 from .queries import SORTS, SearchParams, author_ids_for
 from .registry import type_labels

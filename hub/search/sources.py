@@ -51,7 +51,8 @@ def _item_indexable():
 
 
 def _item_document(item) -> Document:
-    from hub.library.models import AAR_QUESTIONS, GOOD_PRACTICE_FIELDS, SEIPS_FACTORS, Category
+    from hub.library.models import AAR_QUESTIONS, GOOD_PRACTICE_FIELDS, SEIPS_FACTORS
+    from hub.taxonomy.models import Category
 
     structured = [getattr(item, f) for f, _, _ in GOOD_PRACTICE_FIELDS]
     structured += [getattr(item, f) for f, _, _ in SEIPS_FACTORS]

@@ -14,8 +14,8 @@ from django.utils.html import strip_tags
 from hub.accounts.cards import member_card
 from hub.accounts.queries import profile_view
 from hub.core.params import page_param
-from hub.library.queries import tags_visible_to
 from hub.networks.access import can_see_network_content
+from hub.taxonomy.queries import tags_visible_to
 
 from .forms import MemberSearchForm, SearchForm
 from .queries import (

@@ -86,8 +86,8 @@ def test_on_postgresql_the_corpus_leaves_statistics_as_autovacuum_would():
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's visibility map")
 def test_on_postgresql_a_corpus_loaded_outside_a_transaction_is_vacuumed_for_index_only_scans():
-    from hub.core.taxonomy import load_categories, load_forums
-    from hub.library.models import Category
+    from hub.taxonomy.loaders import load_categories, load_forums
+    from hub.taxonomy.models import Category
 
     # Transactional tests run last, after others have flushed what data migrations wrote.
     load_categories(Category)

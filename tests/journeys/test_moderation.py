@@ -10,8 +10,9 @@ from playwright.sync_api import expect
 
 from hub.engagement import services as engagement
 from hub.engagement.models import Comment
-from hub.library.models import Category, Item
+from hub.library.models import Item
 from hub.notifications.models import Notification
+from hub.taxonomy.models import Category
 from tests.axe import assert_accessible
 from tests.factories import PASSWORD, MemberFactory
 

@@ -9,9 +9,9 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from hub.library import services as library
-from hub.library.models import Category
 from hub.notifications.models import NotificationPreference
 from hub.notifications.tasks import send_digests
+from hub.taxonomy.models import Category
 from tests.axe import assert_accessible
 from tests.factories import PASSWORD, MemberFactory
 from tests.unit.library.helpers import item_data

@@ -9,8 +9,9 @@ from playwright.sync_api import expect
 
 from hub.community import services as community
 from hub.community.models import Forum
-from hub.library.models import Category, ItemKind
+from hub.library.models import ItemKind
 from hub.networks.models import Membership, Network
+from hub.taxonomy.models import Category
 from tests.axe import assert_accessible
 from tests.factories import PASSWORD, MemberFactory
 from tests.unit.search.helpers import publish_item

@@ -17,9 +17,9 @@ from hub.community.models import Forum
 from hub.core.models import AuditEntry
 from hub.core.services import audit_record
 from hub.engagement.models import Comment
-from hub.library.models import Category, Series, Tag
 from hub.networks.models import Invitation, JoinRequest, Membership, Network
 from hub.notifications.models import Digest, Notification, NotificationPreference, OutboundEmail
+from hub.taxonomy.models import Category, Series, Tag
 from tests.factories import MemberFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,10 +88,10 @@ BUILDERS = {
     "core.auditentry": lambda: audit_record(action="test:admin", target=OrganisationFactory()),
     "accounts.user": lambda: MemberFactory(organisation=OrganisationFactory()),
     "accounts.organisation": lambda: OrganisationFactory(),
-    "library.category": lambda: Category.objects.filter(parent__isnull=False).first(),
+    "taxonomy.category": lambda: Category.objects.filter(parent__isnull=False).first(),
     "community.forum": lambda: Forum.objects.first(),
-    "library.tag": lambda: Tag.objects.create(name="falls", slug="falls"),
-    "library.series": lambda: Series.objects.create(name="Interviews", slug="interviews"),
+    "taxonomy.tag": lambda: Tag.objects.create(name="falls", slug="falls"),
+    "taxonomy.series": lambda: Series.objects.create(name="Interviews", slug="interviews"),
     "library.item": lambda: library_draft(MemberFactory()),
     "community.topic": lambda: topic_start(
         actor=MemberFactory(), title="A question", body="<p>Hello</p>", forum=Forum.objects.first()

@@ -21,11 +21,12 @@ from hub.community import services as community
 from hub.community.models import Forum
 from hub.engagement import services as engagement
 from hub.library import services as library
-from hub.library.models import Category
 from hub.networks import services as networks
 from hub.networks.models import MemberRole, Membership, Network
 from hub.notifications import outbox
 from hub.notifications.models import Notification
+from hub.taxonomy.models import Category
+from hub.taxonomy.services import tags_from_names
 from tests.factories import MemberFactory
 from tests.unit.library.helpers import item_data
 
@@ -926,11 +927,11 @@ def tag_world(world, network_event, django_capture_on_commit_callbacks) -> World
         public = library.item_create(actor=author, data=item_data(tags=["zqpublic"]))
         library.item_submit(actor=author, item=public)
         library.item_publish(actor=editor, item=public)
-        world.network_resource.tags.add(*library.tags_from_names(["zqnetworkitem"]))
+        world.network_resource.tags.add(*tags_from_names(["zqnetworkitem"]))
         library.item_create(actor=author, data=item_data(title="Draft", tags=["zqdraftitem"]))
         review = library.item_create(actor=author, data=item_data(tags=["zqreviewitem"]))
         library.item_submit(actor=author, item=review)
-        network_event.tags.add(*library.tags_from_names(["zqnetworkevent"]))
+        network_event.tags.add(*tags_from_names(["zqnetworkevent"]))
         events.event_create(
             actor=editor,
             data=events.EventData(
@@ -976,7 +977,7 @@ def test_tag_suggestions_name_only_tags_the_viewer_may_see(tag_world, visitor):
 
 @pytest.mark.parametrize("visitor", TAG_VISITORS)
 def test_tag_pages_exist_only_for_tags_the_viewer_may_see(tag_world, visitor):
-    from hub.library.models import Tag
+    from hub.taxonomy.models import Tag
 
     client = _tag_client(tag_world, visitor)
     for name, seen in TAG_SEEN_BY.items():
@@ -993,7 +994,7 @@ def test_tag_pages_exist_only_for_tags_the_viewer_may_see(tag_world, visitor):
 @pytest.mark.parametrize("visitor", TAG_VISITORS)
 def test_tag_feeds_exist_only_for_tags_that_public_content_carries(tag_world, visitor):
     """A feed is a public document (feed readers have no session): only public tags have one."""
-    from hub.library.models import Tag
+    from hub.taxonomy.models import Tag
 
     client = _tag_client(tag_world, visitor)
     for name in TAG_SEEN_BY:
@@ -1021,7 +1022,7 @@ def test_only_tags_the_viewer_may_see_can_be_followed(tag_world, visitor):
     from django.contrib.contenttypes.models import ContentType
 
     from hub.engagement.models import Follow
-    from hub.library.models import Tag
+    from hub.taxonomy.models import Tag
 
     client = _tag_client(tag_world, visitor)
     ct = ContentType.objects.get_for_model(Tag).pk

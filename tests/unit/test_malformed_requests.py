@@ -28,11 +28,11 @@ from hub.community.models import Forum
 from hub.engagement import services as engagement
 from hub.events import services as events
 from hub.library import services as library
-from hub.library.models import Category
 from hub.moderation import services as moderation
 from hub.networks import services as networks
 from hub.notifications.models import Notification
 from hub.notifications.services import unsubscribe_token
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 from tests.unit.events.helpers import event_data
 from tests.unit.gallery.helpers import published_trap

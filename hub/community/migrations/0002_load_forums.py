@@ -1,10 +1,10 @@
-"""Load the 13 forums from hub/core/data/taxonomy.json, with descriptions written by us."""
+"""Load the 13 forums from hub/taxonomy/data/taxonomy.json, with descriptions written by us."""
 
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from hub.core.taxonomy import load_forums
+    from hub.taxonomy.loaders import load_forums
 
     load_forums(apps.get_model("community", "Forum"))
 

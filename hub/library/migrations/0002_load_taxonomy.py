@@ -1,10 +1,10 @@
-"""Load the 13 library areas and their 87 categories from hub/core/data/taxonomy.json."""
+"""Load the 13 library areas and their 87 categories from hub/taxonomy/data/taxonomy.json."""
 
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from hub.core.taxonomy import load_categories
+    from hub.taxonomy.loaders import load_categories
 
     load_categories(apps.get_model("library", "Category"))
 

@@ -20,10 +20,10 @@ from hub.community.services import post_edit, post_reply, topic_start
 from hub.engagement import services as engagement
 from hub.gallery import services as gallery
 from hub.library import services as library
-from hub.library.models import Category
 from hub.moderation.guard import inspect
 from hub.notifications import digests, outbox
 from hub.notifications.models import Notification, NotificationPreference
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 from tests.unit.community.test_anonymous_times import WHEN, at, exact_time_forms
 from tests.unit.gallery.helpers import details, photo

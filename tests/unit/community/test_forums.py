@@ -1,11 +1,11 @@
-"""The community's forums, loaded by migration from hub/core/data/taxonomy.json."""
+"""The community's forums, loaded by migration from hub/taxonomy/data/taxonomy.json."""
 
 import pytest
 from django.utils.html import escape
 
 from hub.community import queries
 from hub.community.models import Forum
-from hub.core.taxonomy import load_taxonomy
+from hub.taxonomy.loaders import load_taxonomy
 
 pytestmark = pytest.mark.django_db
 

@@ -31,8 +31,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _taxonomy(transactional_db):
     """A transactional test's flush empties what data migrations filled: put it back."""
     from hub.community.models import Forum
-    from hub.core.taxonomy import load_categories, load_forums
-    from hub.library.models import Category
+    from hub.taxonomy.loaders import load_categories, load_forums
+    from hub.taxonomy.models import Category
 
     load_categories(Category)
     load_forums(Forum)

@@ -19,7 +19,8 @@ from hub.core import cache as hub_cache
 from hub.core import ratelimit
 from hub.core.models import WorkerHeartbeat
 from hub.engagement.models import Comment
-from hub.library.models import Category, Item
+from hub.library.models import Item
+from hub.taxonomy.models import Category
 from tests.factories import PASSWORD, MemberFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from hub.library.models import Category, Item
+from hub.library.models import Item
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 
 _numbers = itertools.count(1)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hub.engagement import services
 from hub.engagement.models import Comment
-from hub.library.models import Category
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

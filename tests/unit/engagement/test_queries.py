@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from hub.engagement import queries, services
 from hub.engagement.models import Comment
-from hub.library.models import Category, Tag
+from hub.taxonomy.models import Category, Tag
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,10 @@ from hub.engagement import registry, services
 from hub.engagement.models import Comment, Follow, Reaction
 from hub.engagement.queries import followers_of
 from hub.engagement.tasks import notify_about_comment
-from hub.library.models import Category, Item, Tag
+from hub.library.models import Item
 from hub.notifications import outbox
 from hub.notifications.models import Notification
+from hub.taxonomy.models import Category, Tag
 from tests.factories import MemberFactory
 
 from .conftest import make_item

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from hub.engagement import services, views
 from hub.engagement.models import Comment, Follow, Reaction
-from hub.library.models import Category
+from hub.taxonomy.models import Category
 
 pytestmark = pytest.mark.django_db
 

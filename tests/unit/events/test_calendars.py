@@ -10,8 +10,8 @@ from icalendar import Calendar
 
 from hub.events import recurrence, services
 from hub.events.models import CalendarPreference, Repeat
-from hub.library.models import Category
 from hub.networks.models import Membership, Network
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 
 from .helpers import make_event

@@ -8,7 +8,7 @@ from django.test import Client
 
 from hub.events import recurrence, services
 from hub.events.models import Event, Registration, Repeat
-from hub.library.models import Category
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 
 from .helpers import make_event

@@ -8,7 +8,7 @@ from PIL import Image
 from hub.gallery import services
 from hub.gallery.models import ErrorTrap
 from hub.gallery.services import TrapDetails
-from hub.library.models import Category
+from hub.taxonomy.models import Category
 from tests.unit.imagefiles import jpeg_with_gps
 
 

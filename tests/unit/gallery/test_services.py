@@ -218,7 +218,7 @@ def test_followers_of_a_category_or_tag_hear_of_a_new_trap_without_the_authors_n
     uploader, moderator, django_capture_on_commit_callbacks
 ):
     from hub.engagement import services as engagement
-    from hub.library.models import Category, Tag
+    from hub.taxonomy.models import Category, Tag
 
     category_fan, tag_fan, bystander = MemberFactory(), MemberFactory(), MemberFactory()
     published_trap(uploader, moderator, title="An earlier insulin trap")  # shows the tag

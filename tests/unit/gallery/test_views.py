@@ -9,7 +9,7 @@ from PIL import Image
 
 from hub.engagement import services as engagement
 from hub.gallery.models import ErrorTrap, TrapStatus
-from hub.library.models import Category
+from hub.taxonomy.models import Category
 from tests.factories import MemberFactory
 from tests.unit.imagefiles import GPS_IFD
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hub.library import services
-from hub.library.models import Category, Item, ItemKind
+from hub.library.models import Item, ItemKind
 from hub.library.services import ItemData, SafetyActionData
+from hub.taxonomy.models import Category
 
 
 def a_category(name: str | None = None) -> Category:

@@ -13,15 +13,13 @@ from hub.engagement.models import Comment, Reaction
 from hub.engagement.queries import content_type_for
 from hub.library.models import (
     GOOD_PRACTICE_FIELDS,
-    Category,
     Item,
     ItemKind,
     ItemStatus,
     SafetyAction,
-    Series,
-    Tag,
 )
 from hub.library.services import STRUCTURED_TEXT_FIELDS, item_problems
+from hub.taxonomy.models import Category, Series, Tag
 
 pytestmark = pytest.mark.django_db
 

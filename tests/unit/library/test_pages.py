@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from hub.library import services
-from hub.library.models import Category, Tag
+from hub.taxonomy.models import Category, Tag
 from tests.factories import MemberFactory
 
 from .helpers import a_category, draft, published, submitted

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 
 from hub.events.models import Event
 from hub.gallery.models import ErrorTrap, TrapStatus
-from hub.library import queries
-from hub.library.models import Item, Tag
+from hub.library.models import Item
 from hub.networks.models import Membership, Network
+from hub.taxonomy import queries as taxonomy_queries
+from hub.taxonomy.models import Tag
 from tests.factories import MemberFactory
 from tests.unit.events.helpers import make_event
 from tests.unit.gallery.helpers import details, draft_trap, pending_trap, photo
@@ -26,7 +27,7 @@ PATIENT_TAGS = ["Mrs Patel", "943 476 5919"]
 
 
 def visible_names(viewer) -> set[str]:
-    return set(queries.tags_visible_to(viewer).values_list("name", flat=True))
+    return set(taxonomy_queries.tags_visible_to(viewer).values_list("name", flat=True))
 
 
 def test_a_tag_on_a_draft_is_known_to_its_author_only_until_it_is_published(member, editor):

@@ -1,11 +1,11 @@
-"""The library's areas and categories, loaded by migration from hub/core/data/taxonomy.json."""
+"""The library's areas and categories, loaded by migration from hub/taxonomy/data/taxonomy.json."""
 
 import pytest
 from django.utils.html import escape
 
-from hub.core.taxonomy import load_taxonomy
 from hub.library import queries
-from hub.library.models import Category
+from hub.taxonomy.loaders import load_taxonomy
+from hub.taxonomy.models import Category
 
 pytestmark = pytest.mark.django_db
 

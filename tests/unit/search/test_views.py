@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from hub.library.models import Category, Tag
 from hub.search.models import SearchDocument
+from hub.taxonomy.models import Category, Tag
 from tests.factories import MemberFactory
 
 from .helpers import doc, publish_item

@@ -1,4 +1,4 @@
-"""The hub's fixed taxonomy (forums, library areas and categories), shipped in core/data/."""
+"""The hub's fixed taxonomy (forums, library areas and categories), shipped in taxonomy/data/."""
 
 import json
 from functools import cache
