@@ -2,11 +2,8 @@ from django.apps import AppConfig
 
 
 class NotificationsConfig(AppConfig):
+    """Notifications, emails and digests; kinds say who may see them (visibility.register)."""
+
     name = "hub.notifications"
     label = "notifications"
     verbose_name = "Notifications"
-
-    def ready(self) -> None:
-        from .visibility import register_defaults
-
-        register_defaults()

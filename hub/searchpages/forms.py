@@ -16,9 +16,9 @@ from hub.library.models import Category
 from hub.library.queries import tags_visible_to
 from hub.networks.access import member_network_ids
 from hub.networks.models import Network
+from hub.search.registry import type_labels
 
 from .queries import SORTS, SearchParams, author_ids_for
-from .registry import type_labels
 
 ISO_DATE = ["%Y-%m-%d"]
 DATE_ERROR = "Enter a date as year-month-day, for example 2025-03-31."
