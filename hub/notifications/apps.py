@@ -7,3 +7,11 @@ class NotificationsConfig(AppConfig):
     name = "hub.notifications"
     label = "notifications"
     verbose_name = "Notifications"
+
+    def ready(self) -> None:
+        from hub.core.worker import on_heartbeat
+
+        from .outbox import renew_held_claims
+
+        # Every beat of a worker renews the outbox claims its process holds.
+        on_heartbeat(renew_held_claims)
