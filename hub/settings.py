@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "hub.gallery",
     "hub.moderation",
     "hub.search",
+    "hub.searchpages",
     "hub.notifications",
     "hub.demo",
 ]

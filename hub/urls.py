@@ -33,7 +33,7 @@ urlpatterns = [
     path("engage/", include("hub.engagement.urls")),
     path("notifications/", include("hub.notifications.urls")),
     path("events/", include("hub.events.urls")),
-    path("search/", include("hub.search.urls")),
+    path("search/", include("hub.searchpages.urls")),
     path("moderation/", include("hub.moderation.urls")),
     path("", include("hub.accounts.urls")),
     path("", include("hub.core.urls")),

@@ -13,3 +13,10 @@ class AccountsConfig(AppConfig):
 
         signals.connect()
         post_migrate.connect(ensure_roles, dispatch_uid="accounts.ensure_roles")
+
+        from hub.core.queries import register_figures
+
+        from .queries import hub_figures
+
+        # The home page counts members, their organisations and countries.
+        register_figures(hub_figures)

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
 from .member_text import contains, exactly, narrowed
-from .models import User, Visibility
+from .models import Organisation, User, Visibility
 
 # Profile facts that each have their own visibility setting.
 GUARDED_FIELDS = ("real_name", "country", "organisation", "job_title", "member_type", "about")
@@ -169,3 +169,13 @@ def organisation_names(*, viewer: User | AnonymousUser, limit: int = 500) -> lis
     return list(
         Organisation.objects.filter(visible).order_by("name").values_list("name", flat=True)[:limit]
     )
+
+
+def hub_figures() -> dict[str, int]:
+    """The home page's headline figures about members (hub.core.queries caches them)."""
+    users = User.objects.filter(is_active=True)
+    return {
+        "members": users.count(),
+        "organisations": Organisation.objects.filter(members__is_active=True).distinct().count(),
+        "countries": users.exclude(country="").values("country").distinct().count(),
+    }

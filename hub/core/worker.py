@@ -9,9 +9,10 @@ a task whose run the failure cut short is marked failed once the database answer
 Each worker process also keeps a heartbeat: a thread updates its `WorkerHeartbeat` row every
 WORKER_HEARTBEAT_SECONDS. The row is what `/healthz` reads (`worker_status`), and what tells a
 live worker from a dead one: every WORKER_MAINTENANCE_SECONDS the thread marks failed the task
-rows left "running" by a worker not seen for WORKER_STALE_SECONDS (`fail_dead_tasks`), renews
-the outbox claims of this process (`hub.notifications.outbox.renew_held_claims`) and calls the
-WORKER_PERIODIC_CALLS (restarting broken task chains, sending what a dead worker had claimed).
+rows left "running" by a worker not seen for WORKER_STALE_SECONDS (`fail_dead_tasks`); at every
+beat it runs what apps registered with `on_heartbeat` (notifications renews the outbox claims
+of this process); and it calls the WORKER_PERIODIC_CALLS (restarting broken task chains,
+sending what a dead worker had claimed).
 """
 
 import logging
@@ -20,6 +21,7 @@ import random
 import socket
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -135,6 +137,16 @@ def prune_heartbeats(*, now: datetime | None = None) -> int:
     return WorkerHeartbeat.objects.filter(last_seen__lt=cutoff).delete()[0]
 
 
+_heartbeat_calls: list[Callable[[], Any]] = []
+
+
+def on_heartbeat(call: Callable[[], Any]) -> None:
+    """Run `call()` at every beat of every worker (hub.notifications renews its outbox claims
+    from NotificationsConfig.ready()); a call that raises counts as a failed beat."""
+    if call not in _heartbeat_calls:
+        _heartbeat_calls.append(call)
+
+
 def maintenance(*, now: datetime | None = None) -> None:
     """What the heartbeat thread does every WORKER_MAINTENANCE_SECONDS; each step on its own,
     so one failing does not stop the others."""
@@ -148,9 +160,10 @@ def maintenance(*, now: datetime | None = None) -> None:
 
 
 class Heartbeat(threading.Thread):
-    """Beats every WORKER_HEARTBEAT_SECONDS on its own database connection, renews this
-    process's outbox claims, and runs `maintenance` now and then. Survives database outages:
-    a failed beat is logged and tried again at the next one."""
+    """Beats every WORKER_HEARTBEAT_SECONDS on its own database connection, runs what was
+    registered `on_heartbeat` (renewing this process's outbox claims), and runs `maintenance`
+    now and then. Survives database outages: a failed beat is logged and tried again at the
+    next one."""
 
     def __init__(self, *, worker_id: str, started_at: datetime):
         super().__init__(name="worker-heartbeat", daemon=True)
@@ -160,14 +173,13 @@ class Heartbeat(threading.Thread):
         self.failures = 0
 
     def run(self) -> None:
-        from hub.notifications import outbox
-
         next_maintenance = 0.0
         while not self.stopping.is_set():
             try:
                 close_old_connections()
                 beat(worker_id=self.worker_id, started_at=self.started_at)
-                outbox.renew_held_claims()
+                for call in _heartbeat_calls:
+                    call()
                 if time.monotonic() >= next_maintenance:
                     maintenance()
                     next_maintenance = time.monotonic() + maintenance_seconds()

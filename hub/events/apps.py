@@ -27,3 +27,20 @@ class EventsConfig(AppConfig):
         from .search import register_event_source
 
         register_event_source()
+
+        from hub.networks.sections import Section, register_section
+
+        from . import queries
+        from .recurrence import zone
+
+        # A network's page lists its upcoming events, in the viewer's time zone.
+        register_section(
+            Section(
+                key="events",
+                page_context=lambda viewer, network: {
+                    "upcoming_events": queries.network_upcoming(viewer=viewer, network=network),
+                    "tz_name": queries.viewer_time_zone(viewer=viewer),
+                },
+                time_zone=lambda viewer: zone(queries.viewer_time_zone(viewer=viewer)),
+            )
+        )

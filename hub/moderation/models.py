@@ -12,6 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 
+from . import registry
+
 
 class Source(models.TextChoices):
     REPORT = "report", "Reported by members"
@@ -94,9 +96,15 @@ class Case(models.Model):
     def anonymous_source(self) -> bool:
         """About an anonymous post: its times (a held post's case opens when it is posted) are
         shown to the day only, in the queue and in notifications (issue 21)."""
-        from .services import about_anonymous_post
-
         return about_anonymous_post(self)
+
+
+def about_anonymous_post(case: Case) -> bool:
+    """Is the case about an anonymous post (so its member must stay unknown to moderators)?"""
+    if case.source == Source.REFERRAL:
+        return True
+    target = case.target if case.content_type_id is not None else None
+    return target is not None and bool(registry.kind_for(target).is_anonymous(target))
 
 
 class Report(models.Model):

@@ -32,6 +32,7 @@ from .models import (
     Sanction,
     SanctionKind,
     Source,
+    about_anonymous_post,
 )
 from .pii import Finding
 
@@ -81,14 +82,6 @@ def can_see_case(user: Any, case: Case) -> bool:
         return True
     target = case.target
     return target is not None and registry.kind_for(target).can_moderate(user, target)
-
-
-def about_anonymous_post(case: Case) -> bool:
-    """Is the case about an anonymous post (so its member must stay unknown to moderators)?"""
-    if case.source == Source.REFERRAL:
-        return True
-    target = case.target if case.content_type_id is not None else None
-    return target is not None and bool(registry.kind_for(target).is_anonymous(target))
 
 
 def can_view_audit(user: Any) -> bool:

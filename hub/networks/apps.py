@@ -11,6 +11,18 @@ class NetworksConfig(AppConfig):
 
         register_network_kind()
 
+        from hub.notifications import visibility
+
+        from .models import JoinRequest
+        from .permissions import can_manage
+
+        # A join request's answer is for the network's leaders (and the person who asked) only.
+        visibility.register(
+            JoinRequest,
+            lambda user, request: request.user_id == user.pk or can_manage(user, request.network),
+            select_related=("network",),
+        )
+
         from allauth.account.signals import email_confirmed
 
         email_confirmed.connect(claim_invitations, dispatch_uid="networks.claim_invitations")

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from . import permissions as perms
+from . import sections
 from .access import is_site_admin
 from .models import (
     Invitation,
@@ -265,48 +266,23 @@ def my_requests(viewer: Any) -> QuerySet[JoinRequest]:
 
 
 # Content that other apps keep for a network -------------------------------------------------
-# hub.community and hub.library own these reads. Until they offer them, the pages say
-# "No discussions yet" / "No resources yet" instead of failing.
-
-
-def _community_read(name: str):
-    try:
-        from hub.community import queries as community_queries
-    except ImportError:  # pragma: no cover - the community app is always installed
-        return None
-    return getattr(community_queries, name, None)
-
-
-def _library_read(name: str):
-    try:
-        from hub.library import queries as library_queries
-    except ImportError:  # pragma: no cover - the library app is always installed
-        return None
-    return getattr(library_queries, name, None)
+# hub.community and hub.library own these reads and register them (hub/networks/sections.py).
+# Until they do, the pages say "No discussions yet" / "No resources yet" instead of failing.
 
 
 def latest_discussions(viewer: Any, network: Network, limit: int = 5) -> list[Any]:
-    read = _community_read("latest_topics")
-    if read is None:
-        return []
-    return list(read(viewer=viewer, network=network, limit=limit))
+    return sections.latest("discussions", viewer, network, limit)
 
 
 def discussions(viewer: Any, network: Network) -> Any:
     """All the network's topics (a queryset or list), or [] until hub.community offers them."""
-    read = _community_read("topic_list")
-    if read is None:
-        return []
-    return read(viewer=viewer, network=network)
+    return sections.everything("discussions", viewer, network)
 
 
 def resources(viewer: Any, network: Network) -> Any:
     """All the network's library items, or [] until hub.library offers them."""
-    read = _library_read("network_resources")
-    if read is None:
-        return []
-    return read(viewer=viewer, network=network)
+    return sections.everything("resources", viewer, network)
 
 
 def latest_resources(viewer: Any, network: Network, limit: int = 5) -> list[Any]:
-    return list(resources(viewer, network)[:limit])
+    return sections.latest("resources", viewer, network, limit)

@@ -23,7 +23,7 @@ from hub.core.params import page_param
 from hub.moderation import guard as pii_guard
 
 from . import permissions as perms
-from . import queries, services
+from . import queries, sections, services
 from .forms import DeclineForm, InviteForm, JoinRequestForm, NetworkForm, RemoveForm, RoleForm
 from .models import Invitation, JoinRequest, MemberRole, NetworkKind
 from .queries import NetworkPage
@@ -129,18 +129,15 @@ def _render_detail(
     extra: dict[str, Any] = {"pii": pii, "pii_no_review": True}
     zone = None
     if page.can_see_content:
-        from hub.events import queries as event_queries
-        from hub.events.recurrence import zone as time_zone
-
         extra.update(
             discussions=queries.latest_discussions(request.user, network),
             resources=queries.latest_resources(request.user, network),
             sub_networks=queries.sub_networks_for(request.user, network, admin=page.is_site_admin),
             leaders=queries.network_leaders(network),
-            upcoming_events=event_queries.network_upcoming(viewer=request.user, network=network),
-            tz_name=event_queries.viewer_time_zone(viewer=request.user),
         )
-        zone = time_zone(extra["tz_name"])
+        # Other apps' sections (e.g. upcoming events) add theirs: hub/networks/sections.py.
+        section_context, zone = sections.page_context(request.user, network)
+        extra.update(section_context)
     elif (
         network.kind == NetworkKind.BY_REQUEST
         and request.user.is_authenticated

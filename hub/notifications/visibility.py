@@ -2,7 +2,9 @@
 
 A notification made with `target=` remembers its object. Before its email or a digest that
 lists it goes out, the object is loaded again and checked: a model registered here answers with
-its own function; otherwise a kind registered with hub.engagement answers with its can_view.
+its own function (each kind registers from its AppConfig.ready(); this module imports no
+kind); otherwise a fallback answers (hub.engagement registers one: a kind registered with it
+answers with its can_view).
 An object that is gone, or a model nobody answers for, counts as not visible (fail closed).
 """
 
@@ -15,6 +17,7 @@ from django.db import models
 
 _checks: dict[type[models.Model], Callable[[Any, models.Model], bool]] = {}
 _loading: dict[type[models.Model], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_fallbacks: list[Callable[[Any, models.Model], bool | None]] = []
 
 
 def register(
@@ -31,14 +34,22 @@ def register(
     _loading[concrete] = (select_related, prefetch_related)
 
 
-def _can_view(user: Any, obj: models.Model) -> bool:
+def register_fallback(check: Callable[[Any, models.Model], bool | None]) -> None:
+    """`check(user, obj)` answers for models nobody registered: True or False, or None when it
+    does not know the model (hub.engagement answers for the kinds registered with it)."""
+    if check not in _fallbacks:
+        _fallbacks.append(check)
+
+
+def can_view(user: Any, obj: models.Model) -> bool:
+    """May the user see obj? (Comments ask about the thing they are on.)"""
     check = _checks.get(type(obj)._meta.concrete_model)
     if check is not None:
         return bool(check(user, obj))
-    from hub.engagement import registry
-
-    if registry.is_registered(type(obj)):
-        return bool(registry.kind_for(obj).can_view(user, obj))
+    for fallback in _fallbacks:
+        answer = fallback(user, obj)
+        if answer is not None:
+            return bool(answer)
     return False
 
 
@@ -74,38 +85,7 @@ def visible_notifications(user: Any, notifications: Iterable[Any]) -> list[Any]:
         key = (n.target_type_id, n.target_id)
         if key not in allowed:
             obj = objects.get(key)
-            allowed[key] = obj is not None and _can_view(user, obj)
+            allowed[key] = obj is not None and can_view(user, obj)
         if allowed[key]:
             out.append(n)
     return out
-
-
-def register_defaults() -> None:
-    """Comments and forum posts: visible while not deleted or hidden, where they sit is;
-    library items as the library says (loaded with what its check reads); join requests."""
-    from hub.community import permissions as community_perms
-    from hub.community.models import Post
-    from hub.engagement.models import Comment
-    from hub.library.models import Item
-    from hub.library.permissions import can_view_item
-    from hub.networks.models import JoinRequest
-    from hub.networks.permissions import can_manage
-
-    def comment_visible(user: Any, comment: Any) -> bool:
-        target = comment.target
-        return comment.is_visible and target is not None and _can_view(user, target)
-
-    def post_visible(user: Any, post: Any) -> bool:
-        return community_perms.post_is_visible(post) and community_perms.can_view_topic(
-            user, post.topic
-        )
-
-    register(Comment, comment_visible, prefetch_related=("target",))
-    register(Post, post_visible, select_related=("topic",))
-    register(Item, can_view_item, prefetch_related=("co_authors",))
-    # A join request's answer is for the network's leaders (and the person who asked) only.
-    register(
-        JoinRequest,
-        lambda user, request: request.user_id == user.pk or can_manage(user, request.network),
-        select_related=("network",),
-    )

@@ -1,1 +1,1 @@
-"""Search: one index over every kind that registers a source, its two engines, its pages."""
+"""The search index: the registry content kinds fill, the indexer, both engines."""

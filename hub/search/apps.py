@@ -2,11 +2,8 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
+    """The search index: content kinds register a source and index through its services."""
+
     name = "hub.search"
     label = "search"
     verbose_name = "Search"
-
-    def ready(self) -> None:
-        from .sources import register_core_sources
-
-        register_core_sources()

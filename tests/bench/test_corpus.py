@@ -250,7 +250,7 @@ def test_the_fast_corpus_index_writes_exactly_what_reindex_writes():
     # The full-text part is built too: a word from a reply finds it.
     reply = SearchDocument.objects.filter(kind="reply").order_by("pk").first()
     word = max(reply.body.split(), key=len).strip(".,()")
-    from hub.search.queries import SearchParams, search
+    from hub.searchpages.queries import SearchParams, search
 
     found = search(viewer=AnonymousUser(), params=SearchParams(q=word))
     assert found.count > 0

@@ -163,7 +163,7 @@ def test_a_member_finds_another_by_first_name_and_country_but_not_by_a_private_f
 def test_a_broad_member_search_says_it_shows_the_first_matches_in_name_order(page, monkeypatch):
     """The member count stops at the cap, as content search's does; the cap is lowered so
     three members stand for thousands."""
-    from hub.search import queries
+    from hub.searchpages import queries
 
     monkeypatch.setattr(queries, "COUNT_CAP", 2)
     MemberFactory(username="rita", email="rita@example.org", display_name="Rita")
@@ -186,7 +186,7 @@ def test_a_broad_member_search_says_it_shows_the_first_matches_in_name_order(pag
 def test_a_broad_search_says_how_it_is_counted_and_sorted(page, monkeypatch):
     """Past the count cap the page says "More than", and a popularity sort says it ordered the
     newest matches. The cap is lowered so a handful of items stands for thousands."""
-    from hub.search import queries
+    from hub.searchpages import queries
 
     monkeypatch.setattr(queries, "COUNT_CAP", 3)
     author = MemberFactory(username="nadia", display_name="Nadia Shah")

@@ -1,6 +1,6 @@
 """The search engine for the database in use: SQLite FTS5 or PostgreSQL full-text.
 
-Both implement `base.Engine`; `hub.search.queries` only talks to that interface, and the
+Both implement `base.Engine`; `hub.searchpages.queries` only talks to that interface, and the
 contract suite (tests/unit/search/test_engine_contract.py) runs against whichever is active.
 """
 

@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from hub.search import queries, terms
+from hub.search import terms
 from hub.search.backends import engine
 from hub.search.models import SearchDocument, document_id_base, ids_follow_posting_time
-from hub.search.queries import SearchParams, search
+from hub.searchpages import queries
+from hub.searchpages.queries import SearchParams, search
 
 from .helpers import doc
 
@@ -348,7 +349,7 @@ def test_a_search_within_a_small_network_gives_its_newest_matches(monkeypatch, i
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's term counts")
 def test_sqlite_reads_oldest_first_only_when_a_filter_holds_few_rows(insider_of_42):
-    from hub.search.queries import criteria_for
+    from hub.searchpages.queries import criteria_for
 
     engine_ = engine()
     for n in range(5):
@@ -411,7 +412,7 @@ def _anonymous():
 
 
 def test_titles_containing_what_was_typed_are_suggested_and_respect_networks():
-    from hub.search.queries import similar_titles
+    from hub.searchpages.queries import similar_titles
 
     doc(title="Sepsis screening in the emergency department")
     doc(title="Blood cultures before antibiotics")
@@ -425,7 +426,7 @@ def test_titles_containing_what_was_typed_are_suggested_and_respect_networks():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm forgives typos")
 def test_postgresql_forgives_a_typo_in_a_title():
-    from hub.search.queries import similar_titles
+    from hub.searchpages.queries import similar_titles
 
     doc(title="Sepsis screening in the emergency department")
 
@@ -614,8 +615,8 @@ def test_a_walk_that_runs_out_of_budget_takes_the_gin_way(monkeypatch, insider_o
 def test_postgresql_walks_for_common_words_and_uses_gin_for_rare_ones():
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL chooses between two ways")
-    from hub.search.queries import criteria_for
     from hub.search.query import parse_query
+    from hub.searchpages.queries import criteria_for
 
     pg = engine()
     pg.statistics.loaded = timezone_monotonic()

@@ -13,8 +13,8 @@ from hub.community.models import Forum
 from hub.engagement import services as engagement
 from hub.library import services as library
 from hub.search.models import SearchDocument, document_id_base
-from hub.search.queries import SearchParams, search
 from hub.search.services import index_object, reindex_all
+from hub.searchpages.queries import SearchParams, search
 
 from .helpers import doc, publish_item, start_topic
 

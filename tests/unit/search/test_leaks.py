@@ -10,7 +10,7 @@ from django.test import Client
 from hub.community import services as community
 from hub.library import services as library
 from hub.networks.models import Membership, Network
-from hub.search.queries import SearchParams, criteria_for
+from hub.searchpages.queries import SearchParams, criteria_for
 from tests.factories import MemberFactory
 from tests.unit.library.helpers import item_data
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from hub.search.queries import SearchParams, search
+from hub.searchpages.queries import SearchParams, search
 
 BEFORE = [("search", "0003_sort_indexes_with_tie_break")]
 AFTER = [("search", "0004_filter_terms_and_time_ordered_ids")]

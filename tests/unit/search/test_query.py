@@ -53,7 +53,7 @@ def test_a_plain_snippet_shows_the_first_forty_words_of_the_summary_or_the_whole
     from django.utils.text import Truncator
 
     from hub.search.models import SearchDocument
-    from hub.search.queries import _plain_snippet
+    from hub.searchpages.queries import _plain_snippet
 
     def whole(text: str) -> str:  # forty words of the whole text, as the snippet promises
         return Truncator(" ".join(text.split())).words(40)

@@ -261,7 +261,7 @@ def test_member_search_pages_through_matches_in_name_order(client, member):
 def test_member_search_counts_up_to_the_cap_and_says_when_there_are_more(
     client, member, monkeypatch
 ):
-    monkeypatch.setattr("hub.search.queries.COUNT_CAP", 3)
+    monkeypatch.setattr("hub.searchpages.queries.COUNT_CAP", 3)
     for name in ("Okafor Eve", "Okafor Ann", "Okafor Dan", "Okafor Bea", "Okafor Cal"):
         MemberFactory(display_name=name)
     client.force_login(member)

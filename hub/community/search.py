@@ -1,7 +1,7 @@
-"""The library and the forums as search sources (see hub/search/registry.py).
+"""Forum topics and replies as search sources (see hub/search/registry.py).
 
-Registered from SearchConfig.ready(). Events and error traps register their own source from
-their app (hub/events/search.py, hub/gallery/search.py), in the same few lines.
+Registered from CommunityConfig.ready(). Hidden and deleted topics and replies are not rows
+of the index; a network's topics carry its `network_id`.
 """
 
 from typing import Any
@@ -11,11 +11,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from hub.core.richtext import html_to_text
-
-from .registry import Document, SearchSource, register
-from .trees import ancestors_and_self, path_label
-
-ANONYMOUS_NAME = "Anonymous"
+from hub.search.registry import Document, SearchSource, register
+from hub.search.trees import ancestors_and_self
 
 
 def _author(obj_author: Any, anonymous: bool) -> tuple[int | None, str]:
@@ -39,66 +36,11 @@ def _reaction_count(model) -> Subquery:
     return Coalesce(Subquery(reactions, output_field=IntegerField()), Value(0))
 
 
-# Library items -----------------------------------------------------------------------------
-
-
-def _item_indexable():
-    from hub.library.models import Item, ItemStatus
-
-    return Item.objects.filter(status__in=[ItemStatus.PUBLISHED, ItemStatus.SCHEDULED]).filter(
-        published_at__isnull=False
-    )
-
-
-def _item_document(item) -> Document:
-    from hub.library.models import AAR_QUESTIONS, GOOD_PRACTICE_FIELDS, SEIPS_FACTORS
-    from hub.taxonomy.models import Category
-
-    structured = [getattr(item, f) for f, _, _ in GOOD_PRACTICE_FIELDS]
-    structured += [getattr(item, f) for f, _, _ in SEIPS_FACTORS]
-    structured += [getattr(item, f) for f, _ in AAR_QUESTIONS]
-    body = "\n\n".join([html_to_text(item.body), *[s for s in structured if s]])
-    categories = sorted(item.categories.all(), key=lambda c: (c.parent_id is not None, c.pk))
-    category_ids: set[int] = set()
-    for category in categories:
-        category_ids.update(ancestors_and_self(Category, category.pk))
-    tags = list(item.tags.all())
-    author_id, author_name = _author(item.owner, item.is_anonymous)
-    if item.network_id:
-        place, place_url = item.network.name, item.network.get_absolute_url()
-    elif categories:
-        place = path_label(Category, categories[-1].pk)
-        place_url = categories[-1].get_absolute_url()
-    else:
-        place = place_url = ""
-    return Document(
-        kind=item.kind,
-        title=item.title,
-        summary=item.summary,
-        body=body,
-        url=item.get_absolute_url(),
-        created=item.published_at,
-        updated=item.updated,
-        visible_from=item.published_at,
-        tag_names=[t.name for t in tags],
-        place=place,
-        place_url=place_url,
-        network_id=item.network_id,
-        author_id=author_id,
-        author_name=author_name,
-        is_anonymous=item.is_anonymous,
-        comment_count=item.comment_count,
-        reaction_count=item.reaction_count,
-        view_count=item.view_count,
-        facets={"tag": [t.pk for t in tags], "category": sorted(category_ids)},
-    )
-
-
 # Forum topics and replies ------------------------------------------------------------------
 
 
 def _topic_indexable():
-    from hub.community.models import Post, Topic
+    from .models import Post, Topic
 
     opening = Post.objects.filter(topic=OuterRef("pk"), number=1)
     return Topic.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True).annotate(
@@ -110,8 +52,9 @@ def _topic_indexable():
 
 
 def _reaction_count_of_opening_post():
-    from hub.community.models import Post
     from hub.engagement.models import Reaction
+
+    from .models import Post
 
     opening_pk = Post.objects.filter(topic=OuterRef(OuterRef("pk")), number=1).values("pk")[:1]
     reactions = (
@@ -134,7 +77,7 @@ def _place_of_topic(topic) -> tuple[str, str]:
 
 
 def _forum_facets(topic) -> dict[str, list[int]]:
-    from hub.community.models import Forum
+    from .models import Forum
 
     if topic.forum_id is None:
         return {}
@@ -171,13 +114,13 @@ def _topic_replies(topic):
 
 def _opening_post_topic(post):
     """The opening post's text and reactions live on its topic's row."""
-    from hub.community.models import Topic
+    from .models import Topic
 
     return Topic.objects.filter(posts__pk=post.pk, posts__number=1)
 
 
 def _reply_indexable():
-    from hub.community.models import Post
+    from .models import Post
 
     return Post.objects.filter(
         Q(number__gt=1),
@@ -211,21 +154,9 @@ def _reply_document(post) -> Document:
     )
 
 
-def register_core_sources() -> None:
-    from hub.community.models import Post, Topic
-    from hub.library.models import Item, ItemKind
+def register_forum_sources() -> None:
+    from .models import Post, Topic
 
-    register(
-        SearchSource(
-            key="library.item",
-            model=Item,
-            type_label=dict(ItemKind.choices),
-            indexable=_item_indexable,
-            document=_item_document,
-            select_related=("owner", "network"),
-            prefetch_related=("categories", "tags"),
-        )
-    )
     register(
         SearchSource(
             key="community.topic",

@@ -23,13 +23,12 @@ from hub.accounts.member_text import contains
 from hub.accounts.models import Organisation
 from hub.accounts.queries import CARD_FIELDS, member_directory, visibility_levels
 from hub.networks.access import is_site_admin, member_network_ids, network_filter
-
-from . import terms as terms_mod
-from .backends import engine
-from .backends.base import where_clause
-from .models import SearchDocument
-from .query import ParsedQuery, parse_query
-from .registry import type_labels
+from hub.search import terms as terms_mod
+from hub.search.backends import engine
+from hub.search.backends.base import where_clause
+from hub.search.models import SearchDocument
+from hub.search.query import ParsedQuery, parse_query
+from hub.search.registry import type_labels
 
 ANONYMOUS_NAME = "Anonymous"
 PER_PAGE = 20

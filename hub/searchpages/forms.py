@@ -14,11 +14,11 @@ from hub.core.params import page_param
 from hub.core.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
 from hub.networks.access import member_network_ids
 from hub.networks.models import Network
+from hub.search.registry import type_labels
 from hub.taxonomy.models import Category
 from hub.taxonomy.queries import tags_visible_to
 
 from .queries import SORTS, SearchParams, author_ids_for
-from .registry import type_labels
 
 ISO_DATE = ["%Y-%m-%d"]
 DATE_ERROR = "Enter a date as year-month-day, for example 2025-03-31."
