@@ -307,7 +307,7 @@ def render(email: OutboundEmail) -> tuple[EmailMultiAlternatives, list[int]] | N
     they may see)."""
     user = email.recipient
     # A banned member gets no more mail from the hub (their ban is emailed directly).
-    if not user.email or not all(check(user) for check in RECIPIENT_CHECKS):
+    if not user.is_active or not user.email or not all(c(user) for c in RECIPIENT_CHECKS):
         return None
     if email.notification_id:
         return _render_notification(email, user)
